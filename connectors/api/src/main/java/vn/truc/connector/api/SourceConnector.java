@@ -1,0 +1,20 @@
+package vn.truc.connector.api;
+
+import java.util.List;
+
+/**
+ * Reads changes from an agency's system in batches. The caller owns the position: it stores the
+ * last position only after the batch is safely on Kafka, so a crash re-reads, never skips.
+ */
+public interface SourceConnector extends AutoCloseable {
+
+  /**
+   * Reads up to {@code maxRows} changes after {@code position}, oldest first.
+   *
+   * @param position where the previous batch ended, or {@code null} to start from the beginning
+   */
+  List<SourceRow> poll(String position, int maxRows) throws Exception;
+
+  @Override
+  default void close() throws Exception {}
+}

@@ -1,0 +1,237 @@
+package vn.truc.routes.mapping;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import vn.truc.routes.serde.AvroModel;
+
+/**
+ * Maps a source row to a contract record by a list of {@link FieldRule}s. Pure: no I/O, no
+ * framework. Every problem of a row is collected, not just the first, so the dead-letter entry
+ * tells the province everything to fix at once.
+ */
+public final class RowMapper {
+
+  private final Schema schema;
+  private final List<CompiledRule> rules;
+  private final CodeMaps codes;
+  private final List<RecordCheck> checks;
+
+  /** A check across fields of a mapped record (e.g. ID number against date of birth). */
+  @FunctionalInterface
+  public interface RecordCheck {
+    void check(GenericRecord record, List<FieldError> errors);
+  }
+
+  public RowMapper(Schema schema, List<FieldRule> rules, CodeMaps codes, List<RecordCheck> checks) {
+    this.schema = schema;
+    this.codes = codes;
+    this.checks = List.copyOf(checks);
+    this.rules = rules.stream().map(r -> compile(schema, r)).toList();
+  }
+
+  /**
+   * @param header the record header, already built by the ingest route; set as field "header"
+   */
+  public MappingResult map(Map<String, Object> row, GenericRecord header) {
+    List<FieldError> errors = new ArrayList<>(2);
+    GenericData.Record root = new GenericData.Record(schema);
+    Map<GenericData.Record, Boolean> created = new IdentityHashMap<>();
+    created.put(root, true);
+    if (schema.getField("header") != null) {
+      root.put("header", header);
+    }
+    for (CompiledRule rule : rules) {
+      Object raw = rule.rule.constant() != null ? rule.rule.constant() : column(row, rule);
+      Object value;
+      try {
+        value = convert(rule.leaf, raw);
+      } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+        errors.add(
+            new FieldError(
+                rule.rule.field(), String.valueOf(raw), ruleName(rule.leaf), e.getMessage()));
+        continue;
+      }
+      if (value == null) {
+        continue;
+      }
+      GenericData.Record target = root;
+      for (int i = 0; i < rule.path.size() - 1; i++) {
+        Schema.Field f = rule.path.get(i);
+        GenericData.Record next = (GenericData.Record) target.get(f.pos());
+        if (next == null) {
+          next = new GenericData.Record(recordSchema(f.schema()));
+          target.put(f.pos(), next);
+          created.put(next, true);
+        }
+        target = next;
+      }
+      target.put(rule.path.get(rule.path.size() - 1).pos(), value);
+    }
+    for (GenericData.Record record : created.keySet()) {
+      fillDefaults(record, record == root ? "" : null, errors);
+    }
+    if (errors.isEmpty()) {
+      for (RecordCheck check : checks) {
+        check.check(root, errors);
+      }
+    }
+    return errors.isEmpty() ? MappingResult.ok(root) : MappingResult.failed(errors);
+  }
+
+  private void fillDefaults(GenericData.Record record, String prefix, List<FieldError> errors) {
+    for (Schema.Field f : record.getSchema().getFields()) {
+      if (record.get(f.pos()) != null) {
+        continue;
+      }
+      if (f.hasDefaultValue()) {
+        record.put(f.pos(), AvroModel.MODEL.getDefaultValue(f));
+      } else if (!isNullable(f.schema())) {
+        String name = prefix == null ? record.getSchema().getName() + "." + f.name() : f.name();
+        errors.add(new FieldError(name, "", "required", "is required but the source has no value"));
+      }
+    }
+  }
+
+  private Object convert(Schema leaf, Object raw) {
+    if (raw == null || (raw instanceof String s && VietnameseText.normalise(s) == null)) {
+      return null;
+    }
+    LogicalType logical = leaf.getLogicalType();
+    if (logical instanceof LogicalTypes.Date) {
+      return Dates.parse(raw).toLocalDate();
+    }
+    if (logical instanceof LogicalTypes.Decimal decimal) {
+      BigDecimal value =
+          raw instanceof BigDecimal b ? b : new BigDecimal(text(raw).replace(',', '.'));
+      value = value.setScale(decimal.getScale(), RoundingMode.HALF_UP);
+      if (value.precision() > decimal.getPrecision()) {
+        throw new IllegalArgumentException(
+            "has more than " + (decimal.getPrecision() - decimal.getScale()) + " integer digits");
+      }
+      return value;
+    }
+    return switch (leaf.getType()) {
+      case STRING -> VietnameseText.normalise(text(raw));
+      case INT -> raw instanceof Number n ? n.intValue() : Integer.parseInt(text(raw));
+      case LONG -> raw instanceof Number n ? n.longValue() : Long.parseLong(text(raw));
+      case DOUBLE -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(text(raw));
+      case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.parseBoolean(text(raw));
+      case ENUM -> enumSymbol(leaf, text(raw));
+      case RECORD -> {
+        if (!leaf.getName().equals("PartialDate")) {
+          throw new IllegalArgumentException("a record field cannot come from one column");
+        }
+        Dates.Partial p = Dates.parse(raw);
+        GenericData.Record date = new GenericData.Record(leaf);
+        date.put("year", p.year());
+        date.put("month", p.month());
+        date.put("day", p.day());
+        yield date;
+      }
+      default -> throw new IllegalArgumentException("unsupported type " + leaf.getType());
+    };
+  }
+
+  private Object enumSymbol(Schema leaf, String text) {
+    String upper = text.trim().toUpperCase(Locale.ROOT);
+    if (leaf.hasEnumSymbol(upper)) {
+      return new GenericData.EnumSymbol(leaf, upper);
+    }
+    return codes
+        .lookup(leaf.getName(), text)
+        .map(symbol -> new GenericData.EnumSymbol(leaf, symbol))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'"
+                        + text
+                        + "' is not in the "
+                        + leaf.getName()
+                        + " code list (codes/"
+                        + leaf.getName()
+                        + ".properties)"));
+  }
+
+  private static String text(Object raw) {
+    return raw instanceof String s ? s : String.valueOf(raw);
+  }
+
+  private static Object column(Map<String, Object> row, CompiledRule rule) {
+    Object value = row.get(rule.rule.column());
+    if (value == null && !row.containsKey(rule.rule.column())) {
+      for (Map.Entry<String, Object> e : row.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(rule.rule.column())) {
+          return e.getValue();
+        }
+      }
+    }
+    return value;
+  }
+
+  private static String ruleName(Schema leaf) {
+    LogicalType logical = leaf.getLogicalType();
+    if (logical != null) {
+      return logical.getName();
+    }
+    return switch (leaf.getType()) {
+      case ENUM -> "code-list";
+      case RECORD -> "date";
+      default -> leaf.getType().getName();
+    };
+  }
+
+  private record CompiledRule(FieldRule rule, List<Schema.Field> path, Schema leaf) {}
+
+  private static CompiledRule compile(Schema schema, FieldRule rule) {
+    if ((rule.column() == null) == (rule.constant() == null)) {
+      throw new IllegalArgumentException(
+          "Mapping of '" + rule.field() + "' needs exactly one of column or constant");
+    }
+    List<Schema.Field> path = new ArrayList<>();
+    Schema current = schema;
+    for (String part : rule.field().split("\\.")) {
+      Schema record = recordSchema(current);
+      Schema.Field f = record == null ? null : record.getField(part);
+      if (f == null) {
+        throw new IllegalArgumentException(
+            "Mapping names field '"
+                + rule.field()
+                + "' that "
+                + schema.getName()
+                + " does not have");
+      }
+      path.add(f);
+      current = f.schema();
+    }
+    return new CompiledRule(rule, List.copyOf(path), nonNull(current));
+  }
+
+  private static Schema recordSchema(Schema s) {
+    Schema n = nonNull(s);
+    return n.getType() == Schema.Type.RECORD ? n : null;
+  }
+
+  static Schema nonNull(Schema s) {
+    if (s.getType() != Schema.Type.UNION) {
+      return s;
+    }
+    return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(s);
+  }
+
+  private static boolean isNullable(Schema s) {
+    return s.getType() == Schema.Type.NULL
+        || (s.getType() == Schema.Type.UNION
+            && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL));
+  }
+}
