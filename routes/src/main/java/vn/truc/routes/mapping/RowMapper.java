@@ -89,6 +89,14 @@ public final class RowMapper {
     return errors.isEmpty() ? MappingResult.ok(root) : MappingResult.failed(errors);
   }
 
+  /** The source column that fills {@code field}, if a rule maps one. */
+  public java.util.Optional<String> columnFor(String field) {
+    return rules.stream()
+        .filter(r -> r.rule.field().equals(field) && r.rule.column() != null)
+        .map(r -> r.rule.column())
+        .findFirst();
+  }
+
   private void fillDefaults(GenericData.Record record, String prefix, List<FieldError> errors) {
     for (Schema.Field f : record.getSchema().getFields()) {
       if (record.get(f.pos()) != null) {

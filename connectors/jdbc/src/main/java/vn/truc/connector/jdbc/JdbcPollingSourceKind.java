@@ -1,0 +1,91 @@
+package vn.truc.connector.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import vn.truc.connector.api.ConfigDef;
+import vn.truc.connector.api.ConnectorConfig;
+import vn.truc.connector.api.Setting;
+import vn.truc.connector.api.SettingType;
+import vn.truc.connector.api.SourceConnector;
+import vn.truc.connector.api.SourceKind;
+import vn.truc.connector.api.SourceRow;
+
+/** {@code jdbc-polling}: incremental polling on an update timestamp plus key. */
+public final class JdbcPollingSourceKind implements SourceKind {
+
+  public static final String TIMESTAMP_COLUMN = "timestamp.column";
+  public static final String ZONE = "timestamp.zone";
+  public static final String DELAY = "timestamp.delay.ms";
+
+  private static final ConfigDef CONFIG =
+      JdbcSettings.common()
+          .define(
+              Setting.required(
+                  TIMESTAMP_COLUMN,
+                  SettingType.STRING,
+                  "column holding each row's last-update time; must be set on every insert and"
+                      + " update, and indexed together with the key column"))
+          .define(
+              Setting.optional(
+                      ZONE,
+                      SettingType.STRING,
+                      "Asia/Ho_Chi_Minh",
+                      "time zone in which the source writes its timestamps")
+                  .withCheck(JdbcPollingSourceKind::validZone))
+          .define(
+              Setting.optional(
+                      DELAY,
+                      SettingType.DURATION_MS,
+                      0L,
+                      "rows younger than this are left for the next poll, so that a transaction"
+                          + " still open at poll time is not skipped; set it above your longest"
+                          + " write transaction")
+                  .atLeast(0));
+
+  @Override
+  public String name() {
+    return "jdbc-polling";
+  }
+
+  @Override
+  public ConfigDef config() {
+    return CONFIG;
+  }
+
+  @Override
+  public SourceConnector create(ConnectorConfig config) {
+    HikariDataSource pool =
+        JdbcSettings.pool(config, "source-" + config.string(JdbcSettings.TABLE));
+    JdbcPollingSource source =
+        new JdbcPollingSource(
+            pool,
+            config.string(JdbcSettings.TABLE),
+            config.string(JdbcSettings.KEY_COLUMN),
+            config.string(TIMESTAMP_COLUMN),
+            ZoneId.of(config.string(ZONE)),
+            config.duration(DELAY));
+    return new SourceConnector() {
+      @Override
+      public List<SourceRow> poll(String position, int maxRows) throws Exception {
+        return source.poll(position, maxRows);
+      }
+
+      @Override
+      public void close() {
+        pool.close();
+      }
+    };
+  }
+
+  private static Optional<String> validZone(Object value) {
+    try {
+      ZoneId.of(value.toString());
+      return Optional.empty();
+    } catch (DateTimeException e) {
+      return Optional.of("is not a time zone id such as Asia/Ho_Chi_Minh");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package vn.truc.connector.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import vn.truc.connector.api.ConfigDef;
+import vn.truc.connector.api.ConnectorConfig;
+import vn.truc.connector.api.Setting;
+import vn.truc.connector.api.SettingType;
+import vn.truc.connector.api.SinkConnector;
+import vn.truc.connector.api.SinkKind;
+import vn.truc.connector.api.SinkRecord;
+
+/** {@code jdbc-upsert}: batched idempotent upsert, newest version wins. */
+public final class JdbcUpsertSinkKind implements SinkKind {
+
+  public static final String VERSION_COLUMN = "version.column";
+
+  private static final ConfigDef CONFIG =
+      JdbcSettings.common()
+          .define(
+              Setting.optional(
+                  VERSION_COLUMN,
+                  SettingType.STRING,
+                  "source_changed_at",
+                  "timestamp column holding the version of each row; an older version never"
+                      + " overwrites a newer one"));
+
+  @Override
+  public String name() {
+    return "jdbc-upsert";
+  }
+
+  @Override
+  public ConfigDef config() {
+    return CONFIG;
+  }
+
+  @Override
+  public SinkConnector create(ConnectorConfig config, List<String> columns) {
+    HikariDataSource pool = JdbcSettings.pool(config, "sink-" + config.string(JdbcSettings.TABLE));
+    JdbcUpsertSink sink =
+        new JdbcUpsertSink(
+            pool,
+            config.string(JdbcSettings.TABLE),
+            config.string(JdbcSettings.KEY_COLUMN),
+            config.string(VERSION_COLUMN),
+            columns);
+    return new SinkConnector() {
+      @Override
+      public int write(List<SinkRecord> records) throws Exception {
+        return sink.write(records);
+      }
+
+      @Override
+      public void close() {
+        pool.close();
+      }
+    };
+  }
+}

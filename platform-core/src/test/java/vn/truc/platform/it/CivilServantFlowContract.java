@@ -1,0 +1,325 @@
+package vn.truc.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.truc.platform.TrucApplication;
+import vn.truc.platform.demo.CivilServantGenerator;
+import vn.truc.routes.serde.AvroWireSerde;
+import vn.truc.routes.serde.SchemaLookup;
+
+/**
+ * The foundation's flow, province HR table -> Kafka -> national table, on real engines. Every
+ * engine set (embedded, containers) runs this same contract.
+ */
+abstract class CivilServantFlowContract {
+
+  private static final int FIRST_HIRES = 3_000;
+  private static final int UPDATES = 1_000;
+  private static final int LATER_HIRES = 1_000;
+  private static final String BAD_ID = "037190999999";
+
+  /** The engines this run uses; set by the subclass before the tests. */
+  protected abstract TestEngines engines();
+
+  @Test
+  void everyChangeArrivesOnceWithItsLatestValuesAcrossARestart() throws Exception {
+    TestEngines engines = engines();
+    String province = engines.mariaDbDatabase("province_hr");
+    String ministry = engines.postgresDatabase("bnv");
+    String platform = engines.postgresDatabase("truc");
+    CivilServantGenerator generator = new CivilServantGenerator(7);
+    try (Connection p = province(province);
+        Connection m = ministry(ministry);
+        Statement ps = p.createStatement();
+        Statement ms = m.createStatement()) {
+      ps.execute(CivilServantGenerator.provinceDdl());
+      ms.execute(CivilServantGenerator.ministryDdl());
+      insert(p, generator, 1, FIRST_HIRES);
+      insertBadRow(p);
+    }
+
+    ConfigurableApplicationContext app = start(platform, province, ministry);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> count(ministry, "SELECT COUNT(*) FROM civil_servant") > 0);
+    app.close(); // in the middle of the flow
+
+    try (Connection p = province(province);
+        Statement s = p.createStatement()) {
+      // Decomposed diacritics, as some input methods write them; they must arrive as NFC.
+      s.executeUpdate(
+          "UPDATE CB_CONG_CHUC SET BAC_LUONG = BAC_LUONG + 1, HE_SO_LUONG = HE_SO_LUONG + 0.33,"
+              + " HO_TEN = CONCAT('Nguye"
+              + "\u0302\u0303"
+              + "n ', HO_TEN), NGAY_CAP_NHAT = CURRENT_TIMESTAMP(6) WHERE MA_CB <= "
+              + UPDATES);
+      insert(p, generator, FIRST_HIRES + 2, LATER_HIRES);
+    }
+
+    app = start(platform, province, ministry);
+    try {
+      int expected = FIRST_HIRES + LATER_HIRES;
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> assertThat(ministryRows(ministry)).isEqualTo(provinceRows(province)));
+      assertThat(provinceRows(province)).hasSize(expected);
+      assertThat(ministryRows(ministry).get(personalIdOf(province, 1)).fullName())
+          .startsWith("Nguyễn ")
+          .isEqualTo(
+              Normalizer.normalize(
+                  ministryRows(ministry).get(personalIdOf(province, 1)).fullName(),
+                  Normalizer.Form.NFC));
+
+      assertTopicHasEachVersionOnce(engines, platform);
+      assertBadRowDeadLettered(engines, platform);
+    } finally {
+      app.close();
+    }
+  }
+
+  private ConfigurableApplicationContext start(String platform, String province, String ministry) {
+    TestEngines e = engines();
+    Map<String, Object> props = new HashMap<>();
+    props.put("spring.datasource.url", platform);
+    props.put("spring.datasource.username", e.postgresUser());
+    props.put("spring.datasource.password", e.postgresPassword());
+    props.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
+    props.put("truc.flows[0]", "classpath:demo/flows.yaml");
+    props.put("truc.demo.province.jdbc-url", province);
+    props.put("truc.demo.province.user", e.mariaDbUser());
+    props.put("truc.demo.province.password", e.mariaDbPassword());
+    props.put("truc.demo.ministry.jdbc-url", ministry);
+    props.put("truc.demo.ministry.user", e.postgresUser());
+    props.put("truc.demo.ministry.password", e.postgresPassword());
+    props.put("server.port", "0");
+    return new SpringApplicationBuilder(TrucApplication.class).properties(props).run();
+  }
+
+  /** What the ministry must end up holding for each person: the province's latest version. */
+  record Person(
+      String fullName,
+      int salaryStep,
+      BigDecimal coefficient,
+      String dateOfBirth,
+      LocalDateTime changedAt) {}
+
+  private Map<String, Person> provinceRows(String url) throws SQLException {
+    Map<String, Person> rows = new HashMap<>();
+    try (Connection c = province(url);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT SO_CCCD, HO_TEN, BAC_LUONG, HE_SO_LUONG, NGAY_SINH, NGAY_CAP_NHAT"
+                        + " FROM CB_CONG_CHUC WHERE SO_CCCD <> '"
+                        + BAD_ID
+                        + "'")) {
+      while (rs.next()) {
+        String dob = rs.getString(5);
+        String iso =
+            dob.length() == 4
+                ? dob
+                : dob.substring(6) + "-" + dob.substring(3, 5) + "-" + dob.substring(0, 2);
+        rows.put(
+            rs.getString(1),
+            new Person(
+                Normalizer.normalize(rs.getString(2), Normalizer.Form.NFC),
+                rs.getInt(3),
+                rs.getBigDecimal(4).setScale(2),
+                iso,
+                rs.getObject(6, LocalDateTime.class)));
+      }
+    }
+    return rows;
+  }
+
+  private Map<String, Person> ministryRows(String url) throws SQLException {
+    Map<String, Person> rows = new HashMap<>();
+    try (Connection c = ministry(url);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT personal_id, full_name, salary_step, salary_coefficient, date_of_birth,"
+                        + " source_changed_at FROM civil_servant")) {
+      while (rs.next()) {
+        rows.put(
+            rs.getString(1),
+            new Person(
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getBigDecimal(4).setScale(2),
+                rs.getString(5),
+                rs.getObject(6, LocalDateTime.class)));
+      }
+    }
+    return rows;
+  }
+
+  private void assertTopicHasEachVersionOnce(TestEngines e, String platform) throws Exception {
+    SchemaLookup registry = registry(platform);
+    AvroWireSerde serde = new AvroWireSerde(registry);
+    Set<String> versions = new HashSet<>();
+    List<String> duplicates = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : readAll(e, "truc.civilservant.v1")) {
+      GenericRecord record = serde.deserialize(r.value(), null);
+      String version =
+          record.get("personalId")
+              + "@"
+              + ((GenericRecord) record.get("header")).get("sourcePosition");
+      if (!versions.add(version)) {
+        duplicates.add(version);
+      }
+    }
+    assertThat(versions).hasSizeGreaterThanOrEqualTo(FIRST_HIRES + LATER_HIRES);
+    assertThat(duplicates).as("records published twice").isEmpty();
+  }
+
+  private void assertBadRowDeadLettered(TestEngines e, String platform) throws Exception {
+    List<ConsumerRecord<byte[], byte[]>> dead = readAll(e, "truc.dlq.ingest.p37-hr");
+    assertThat(dead).hasSize(1);
+    Header errors = dead.get(0).headers().lastHeader("truc.errors");
+    assertThat(new String(errors.value(), StandardCharsets.UTF_8))
+        .contains("dateOfBirth")
+        .contains("31/02/1990");
+    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).contains(BAD_ID);
+    assertThat(
+            count(
+                platform,
+                "SELECT COUNT(*) FROM exchange_log WHERE kind = 'REJECTED' AND '"
+                    + BAD_ID
+                    + "' = ANY(record_keys)"))
+        .isEqualTo(1);
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readAll(TestEngines e, String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, e.kafkaBootstrapServers());
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+              });
+    }
+    return all;
+  }
+
+  private SchemaLookup registry(String platform) {
+    return new SchemaLookup() {
+      @Override
+      public int idFor(String subject, Schema schema) {
+        throw new UnsupportedOperationException("the test only reads");
+      }
+
+      @Override
+      public Schema byId(int id) {
+        try (Connection c = ministry(platform);
+            PreparedStatement s =
+                c.prepareStatement("SELECT schema_text FROM contract_schema WHERE id = ?")) {
+          s.setInt(1, id);
+          ResultSet rs = s.executeQuery();
+          rs.next();
+          return new Schema.Parser().parse(rs.getString(1));
+        } catch (SQLException ex) {
+          throw new IllegalStateException(ex);
+        }
+      }
+    };
+  }
+
+  private String personalIdOf(String province, int maCb) throws SQLException {
+    try (Connection c = province(province);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT SO_CCCD FROM CB_CONG_CHUC WHERE MA_CB = " + maCb)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static void insert(Connection c, CivilServantGenerator g, long from, int count)
+      throws SQLException {
+    String columns = String.join(", ", CivilServantGenerator.COLUMNS);
+    String marks = "?, ".repeat(CivilServantGenerator.COLUMNS.length - 1) + "?";
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO CB_CONG_CHUC (" + columns + ") VALUES (" + marks + ")")) {
+      for (long n = from; n < from + count; n++) {
+        Object[] row = g.row(n, 0);
+        for (int i = 0; i < row.length; i++) {
+          s.setObject(i + 1, row[i]);
+        }
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static void insertBadRow(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO CB_CONG_CHUC (SO_CCCD, HO_TEN, NGAY_SINH, GIOI_TINH, LOAI_CB)"
+              + " VALUES ('"
+              + BAD_ID
+              + "', 'Trần Thị Lỗi', '31/02/1990', 'Nữ', 'Công chức')");
+    }
+  }
+
+  private Connection province(String url) throws SQLException {
+    return DriverManager.getConnection(url, engines().mariaDbUser(), engines().mariaDbPassword());
+  }
+
+  private Connection ministry(String url) throws SQLException {
+    return DriverManager.getConnection(url, engines().postgresUser(), engines().postgresPassword());
+  }
+
+  private long count(String postgresUrl, String sql) throws SQLException {
+    try (Connection c = ministry(postgresUrl);
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package vn.truc.routes.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.DefaultMessage;
+import vn.truc.connector.api.SinkRecord;
+import vn.truc.routes.DeadLetters;
+import vn.truc.routes.RouteMetrics;
+import vn.truc.routes.ledger.ExchangeEntry;
+import vn.truc.routes.ledger.ExchangeLog;
+import vn.truc.routes.serde.AvroWireSerde;
+
+/** The steps of one delivery batch: write to the sink, dead-letter, then commit offsets. */
+final class DeliveryStep {
+
+  static final String BATCH = "truc.delivery.batch";
+
+  private final DeliveryFlow flow;
+  private final AvroWireSerde serde;
+  private final ExchangeLog log;
+  private final RouteMetrics metrics;
+
+  DeliveryStep(DeliveryFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
+    this.flow = flow;
+    this.serde = serde;
+    this.log = log;
+    this.metrics = metrics;
+  }
+
+  record Batch(
+      long startedNanos,
+      List<Exchange> consumed,
+      List<SinkRecord> records,
+      List<Message> rejects,
+      List<String> rejectedKeys) {}
+
+  /** Decodes the batch once; a retry of {@link #write} reuses the decoded records. */
+  void decode(Exchange exchange) {
+    @SuppressWarnings("unchecked")
+    List<Exchange> consumed = exchange.getMessage().getBody(List.class);
+    List<SinkRecord> records = new ArrayList<>(consumed.size());
+    List<Message> rejects = new ArrayList<>();
+    List<String> rejectedKeys = new ArrayList<>();
+    for (Exchange e : consumed) {
+      byte[] value = e.getMessage().getBody(byte[].class);
+      Object key = e.getMessage().getHeader(KafkaConstants.KEY);
+      try {
+        GenericRecord record = serde.deserialize(value, null);
+        GenericRecord header = (GenericRecord) record.get("header");
+        records.add(
+            new SinkRecord(
+                String.valueOf(record.get(flow.contract().keyField())),
+                flow.flattener().flatten(record),
+                (Instant) header.get("changedAt"),
+                header.get("sourcePosition").toString(),
+                "DELETE".equals(header.get("changeType").toString())));
+      } catch (RuntimeException ex) {
+        rejects.add(deadLetter(exchange, e, value, ex));
+        rejectedKeys.add(key == null ? position(e) : key.toString());
+      }
+    }
+    exchange.setProperty(
+        BATCH, new Batch(System.nanoTime(), consumed, records, rejects, rejectedKeys));
+    metrics.in.increment(consumed.size());
+  }
+
+  /** Writes to the receiver in one transaction; throws (and is retried) if the sink is down. */
+  void write(Exchange exchange) throws Exception {
+    Batch batch = batch(exchange);
+    flow.sink().write(batch.records());
+  }
+
+  List<Message> rejects(Exchange exchange) {
+    return batch(exchange).rejects();
+  }
+
+  /**
+   * Logs the delivery, then commits, for every partition in the batch, the offset after its last
+   * record. Reached only after the sink committed: a crash before this redelivers the batch, which
+   * the idempotent sink absorbs.
+   */
+  void commit(Exchange exchange) {
+    Batch batch = batch(exchange);
+    List<Exchange> consumed = batch.consumed();
+    if (consumed.isEmpty()) {
+      return;
+    }
+    Instant now = Instant.now();
+    String first = position(consumed.get(0));
+    String last = position(consumed.get(consumed.size() - 1));
+    if (!batch.records().isEmpty()) {
+      log.append(
+          new ExchangeEntry(
+              ExchangeEntry.Kind.DELIVERED,
+              now,
+              flow.subscriptionId(),
+              flow.agency(),
+              flow.contract().name(),
+              batch.records().size(),
+              batch.records().stream().map(SinkRecord::key).toList(),
+              first,
+              last,
+              null));
+    }
+    if (!batch.rejects().isEmpty()) {
+      log.append(
+          new ExchangeEntry(
+              ExchangeEntry.Kind.REJECTED,
+              now,
+              flow.subscriptionId(),
+              flow.agency(),
+              flow.contract().name(),
+              batch.rejects().size(),
+              batch.rejectedKeys(),
+              first,
+              last,
+              "undecodable records sent to " + flow.deadLetterTopic()));
+    }
+    Map<Integer, KafkaManualCommit> lastPerPartition = new HashMap<>();
+    for (Exchange e : consumed) {
+      Integer partition = e.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
+      KafkaManualCommit commit =
+          e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+      if (commit != null) {
+        lastPerPartition.put(partition, commit);
+      }
+    }
+    lastPerPartition.values().forEach(KafkaManualCommit::commit);
+
+    metrics.out.increment(batch.records().size());
+    metrics.rejected.increment(batch.rejects().size());
+    metrics.batch.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+    for (SinkRecord r : batch.records()) {
+      metrics.endToEnd.record(Duration.between(r.changedAt(), now));
+    }
+  }
+
+  private Message deadLetter(Exchange batch, Exchange e, byte[] value, RuntimeException ex) {
+    Message m = new DefaultMessage(batch.getContext());
+    m.setBody(value == null ? new byte[0] : value);
+    Object key = e.getMessage().getHeader(KafkaConstants.KEY);
+    if (key != null) {
+      m.setHeader(KafkaConstants.KEY, key.toString());
+    }
+    m.setHeader(DeadLetters.SUBSCRIPTION, flow.subscriptionId());
+    m.setHeader(DeadLetters.CONTRACT, flow.contract().name());
+    m.setHeader(
+        DeadLetters.ERRORS,
+        new String(
+            String.valueOf(ex.getMessage()).getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.UTF_8));
+    m.setHeader(DeadLetters.POSITION, position(e));
+    return m;
+  }
+
+  private static String position(Exchange e) {
+    return e.getMessage().getHeader(KafkaConstants.TOPIC)
+        + "/"
+        + e.getMessage().getHeader(KafkaConstants.PARTITION)
+        + "@"
+        + e.getMessage().getHeader(KafkaConstants.OFFSET);
+  }
+
+  private static Batch batch(Exchange exchange) {
+    return exchange.getProperty(BATCH, Batch.class);
+  }
+}

@@ -1,0 +1,197 @@
+package vn.truc.routes.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultMessage;
+import vn.truc.connector.api.SourceRow;
+import vn.truc.routes.DeadLetters;
+import vn.truc.routes.RouteMetrics;
+import vn.truc.routes.ledger.ExchangeEntry;
+import vn.truc.routes.ledger.ExchangeLog;
+import vn.truc.routes.mapping.FieldError;
+import vn.truc.routes.mapping.MappingResult;
+import vn.truc.routes.serde.AvroWireSerde;
+
+/**
+ * The steps of one ingest batch. The route calls them in order: poll, map, (publish), commit. State
+ * between steps travels on the exchange, so a retried step sees the same batch.
+ */
+final class IngestStep {
+
+  static final String BATCH = "truc.ingest.batch";
+  private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+  private final IngestFlow flow;
+  private final AvroWireSerde serde;
+  private final ExchangeLog log;
+  private final RouteMetrics metrics;
+  private final Schema headerSchema;
+
+  IngestStep(IngestFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
+    this.flow = flow;
+    this.serde = serde;
+    this.log = log;
+    this.metrics = metrics;
+    this.headerSchema = flow.contract().schema().getField("header").schema();
+  }
+
+  /** The batch as it moves through the route. */
+  record Batch(
+      long startedNanos,
+      List<SourceRow> rows,
+      List<Message> records,
+      List<String> keys,
+      List<Message> rejects,
+      List<String> rejectedKeys,
+      List<String> reasons) {}
+
+  void poll(Exchange exchange) throws Exception {
+    long started = System.nanoTime();
+    String position = flow.offsets().load(flow.connectorId()).orElse(null);
+    List<SourceRow> rows = flow.source().poll(position, flow.batchSize());
+    // The scheduler polls again at once only while batches come back full: a backlog drains at
+    // full speed, an idle source is polled at the configured interval.
+    exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, rows.size() >= flow.batchSize());
+    exchange.setProperty(
+        BATCH,
+        new Batch(
+            started,
+            rows,
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>()));
+    metrics.in.increment(rows.size());
+  }
+
+  void map(Exchange exchange) {
+    Batch batch = batch(exchange);
+    CamelContext context = exchange.getContext();
+    String subject = flow.contract().subject();
+    String keyField = flow.contract().keyField();
+    String keyColumn = flow.mapper().columnFor(keyField).orElse(null);
+    for (SourceRow row : batch.rows()) {
+      MappingResult result = flow.mapper().map(row.columns(), header(row));
+      if (result.isValid()) {
+        GenericRecord record = result.record();
+        String key = String.valueOf(record.get(keyField));
+        Message m = new DefaultMessage(context);
+        m.setHeader(KafkaConstants.KEY, key);
+        m.setBody(serde.serialize(subject, record));
+        batch.records().add(m);
+        batch.keys().add(key);
+      } else {
+        batch.rejects().add(deadLetter(context, row, result.errors()));
+        Object key = keyColumn == null ? null : row.columns().get(keyColumn);
+        batch.rejectedKeys().add(key == null ? row.position() : key.toString().trim());
+        batch.reasons().add(row.position() + ": " + result.errors());
+      }
+    }
+  }
+
+  List<Message> records(Exchange exchange) {
+    return batch(exchange).records();
+  }
+
+  List<Message> rejects(Exchange exchange) {
+    return batch(exchange).rejects();
+  }
+
+  /** Saves the position only now that every record of the batch is acknowledged by Kafka. */
+  void commit(Exchange exchange) {
+    Batch batch = batch(exchange);
+    if (batch.rows().isEmpty()) {
+      return;
+    }
+    String first = batch.rows().get(0).position();
+    String last = batch.rows().get(batch.rows().size() - 1).position();
+    Instant now = Instant.now();
+    String contract = flow.contract().name();
+    if (!batch.records().isEmpty()) {
+      log.append(
+          new ExchangeEntry(
+              ExchangeEntry.Kind.INGESTED,
+              now,
+              flow.connectorId(),
+              flow.agency(),
+              contract,
+              batch.records().size(),
+              batch.keys(),
+              first,
+              last,
+              null));
+    }
+    if (!batch.rejects().isEmpty()) {
+      log.append(
+          new ExchangeEntry(
+              ExchangeEntry.Kind.REJECTED,
+              now,
+              flow.connectorId(),
+              flow.agency(),
+              contract,
+              batch.rejects().size(),
+              batch.rejectedKeys(),
+              first,
+              last,
+              "dead-letter topic "
+                  + flow.deadLetterTopic()
+                  + "; "
+                  + String.join("; ", batch.reasons())));
+    }
+    flow.offsets().save(flow.connectorId(), last);
+    metrics.out.increment(batch.records().size());
+    metrics.rejected.increment(batch.rejects().size());
+    metrics.batch.record(
+        System.nanoTime() - batch.startedNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  private GenericRecord header(SourceRow row) {
+    GenericData.Record h = new GenericData.Record(headerSchema);
+    h.put("sourceAgency", flow.agency());
+    h.put("connector", flow.connectorId());
+    h.put("sourcePosition", row.position());
+    h.put(
+        "changeType",
+        new GenericData.EnumSymbol(
+            headerSchema.getField("changeType").schema(), row.deleted() ? "DELETE" : "UPSERT"));
+    h.put("changedAt", row.changedAt());
+    h.put("traceId", UUID.randomUUID().toString());
+    return h;
+  }
+
+  private Message deadLetter(CamelContext context, SourceRow row, List<FieldError> errors) {
+    Message m = new DefaultMessage(context);
+    Map<String, Object> original = new LinkedHashMap<>();
+    row.columns().forEach((k, v) -> original.put(k, v == null ? null : v.toString()));
+    try {
+      m.setBody(JSON.writeValueAsBytes(original));
+      m.setHeader(DeadLetters.ERRORS, JSON.writeValueAsString(errors));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    m.setHeader(KafkaConstants.KEY, row.position());
+    m.setHeader(DeadLetters.CONNECTOR, flow.connectorId());
+    m.setHeader(DeadLetters.CONTRACT, flow.contract().name());
+    m.setHeader(DeadLetters.POSITION, row.position());
+    return m;
+  }
+
+  private static Batch batch(Exchange exchange) {
+    return exchange.getProperty(BATCH, Batch.class);
+  }
+}

@@ -1,0 +1,35 @@
+package vn.truc.routes.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One batch-level fact for the exchange log: who moved how many records of which contract, with
+ * which keys, and how it ended. One entry per batch, never per record.
+ *
+ * @param kind INGESTED, REJECTED or DELIVERED
+ * @param actor the connector or subscription id
+ * @param agency the agency on whose behalf the actor ran (source or receiver)
+ * @param keys the record keys involved (personal ID numbers)
+ * @param firstPosition source or Kafka position of the first record
+ * @param lastPosition source or Kafka position of the last record
+ * @param detail free text, e.g. the reasons for a rejection
+ */
+public record ExchangeEntry(
+    Kind kind,
+    Instant at,
+    String actor,
+    String agency,
+    String contract,
+    int recordCount,
+    List<String> keys,
+    String firstPosition,
+    String lastPosition,
+    String detail) {
+
+  public enum Kind {
+    INGESTED,
+    REJECTED,
+    DELIVERED
+  }
+}

@@ -1,0 +1,6 @@
+package vn.truc.routes.ledger;
+
+/** The exchange log as routes see it: append only. */
+public interface ExchangeLog {
+  void append(ExchangeEntry entry);
+}
