@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
  * people and updates the salary step of a few others, so changes flow while you watch.
  */
 @Component
-@ConditionalOnProperty(name = "truc.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(
+    name = {"truc.demo.enabled", "truc.demo.activity"},
+    havingValue = "true",
+    matchIfMissing = false)
 public class DemoActivity {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);

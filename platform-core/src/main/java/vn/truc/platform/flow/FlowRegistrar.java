@@ -21,6 +21,7 @@ import vn.truc.connector.api.SinkKind;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceKind;
 import vn.truc.platform.TrucProperties;
+import vn.truc.platform.ops.ConsumerLag;
 import vn.truc.platform.ops.ContractTopics;
 import vn.truc.routes.RouteMetrics;
 import vn.truc.routes.delivery.DeliveryFlow;
@@ -57,6 +58,7 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
   private final SchemaLookup registry;
   private final ContractTopics topics;
   private final MeterRegistry meters;
+  private final ConsumerLag lag;
   private final ContractCatalog catalog = ContractCatalog.standard();
   private final CodeMaps codes = new CodeMaps();
   private final List<AutoCloseable> opened = new ArrayList<>();
@@ -69,7 +71,8 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
       ExchangeLog log,
       SchemaLookup registry,
       ContractTopics topics,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ConsumerLag lag) {
     this.properties = properties;
     this.resources = resources;
     this.environment = environment;
@@ -78,6 +81,7 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
     this.registry = registry;
     this.topics = topics;
     this.meters = meters;
+    this.lag = lag;
   }
 
   @Override
@@ -143,6 +147,7 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
                 d.batchSizeOrDefault());
         neededTopics.add(contract.topic());
         neededTopics.add(flow.deadLetterTopic());
+        lag.watch(d.id(), flow.consumerGroup(), contract.topic());
         camel.addRoutes(
             new DeliveryRoute(flow, serde, log, new RouteMetrics(meters, "deliver", d.id())));
         LOG.info(

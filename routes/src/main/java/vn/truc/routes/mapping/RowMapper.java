@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -46,8 +48,9 @@ public final class RowMapper {
   public MappingResult map(Map<String, Object> row, GenericRecord header) {
     List<FieldError> errors = new ArrayList<>(2);
     GenericData.Record root = new GenericData.Record(schema);
-    Map<GenericData.Record, Boolean> created = new IdentityHashMap<>();
-    created.put(root, true);
+    // Each record created here, with the dotted path prefix of its fields ("" for the root).
+    Map<GenericData.Record, String> created = new IdentityHashMap<>();
+    created.put(root, "");
     if (schema.getField("header") != null) {
       root.put("header", header);
     }
@@ -72,15 +75,16 @@ public final class RowMapper {
         if (next == null) {
           next = new GenericData.Record(recordSchema(f.schema()));
           target.put(f.pos(), next);
-          created.put(next, true);
+          created.put(next, created.get(target) + f.name() + ".");
         }
         target = next;
       }
       target.put(rule.path.get(rule.path.size() - 1).pos(), value);
     }
-    for (GenericData.Record record : created.keySet()) {
-      fillDefaults(record, record == root ? "" : null, errors);
-    }
+    // A field whose value was refused above is not also reported as missing.
+    Set<String> refused = new HashSet<>();
+    errors.forEach(e -> refused.add(e.field()));
+    created.forEach((record, prefix) -> fillDefaults(record, prefix, refused, errors));
     if (errors.isEmpty()) {
       for (RecordCheck check : checks) {
         check.check(root, errors);
@@ -97,15 +101,16 @@ public final class RowMapper {
         .findFirst();
   }
 
-  private void fillDefaults(GenericData.Record record, String prefix, List<FieldError> errors) {
+  private void fillDefaults(
+      GenericData.Record record, String prefix, Set<String> refused, List<FieldError> errors) {
     for (Schema.Field f : record.getSchema().getFields()) {
       if (record.get(f.pos()) != null) {
         continue;
       }
       if (f.hasDefaultValue()) {
         record.put(f.pos(), AvroModel.MODEL.getDefaultValue(f));
-      } else if (!isNullable(f.schema())) {
-        String name = prefix == null ? record.getSchema().getName() + "." + f.name() : f.name();
+      } else if (!isNullable(f.schema()) && !refused.contains(prefix + f.name())) {
+        String name = prefix + f.name();
         errors.add(new FieldError(name, "", "required", "is required but the source has no value"));
       }
     }

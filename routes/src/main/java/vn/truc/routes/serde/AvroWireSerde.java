@@ -26,7 +26,8 @@ public final class AvroWireSerde {
 
   private final SchemaLookup registry;
   private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
-  private final Map<Long, GenericDatumReader<GenericRecord>> readers = new ConcurrentHashMap<>();
+  private final Map<ReaderKey, GenericDatumReader<GenericRecord>> readers =
+      new ConcurrentHashMap<>();
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
   public AvroWireSerde(SchemaLookup registry) {
@@ -68,7 +69,7 @@ public final class AvroWireSerde {
     int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
     Schema writer = registry.byId(id);
     Schema reader = readerSchema == null ? writer : readerSchema;
-    long cacheKey = ((long) id << 32) | System.identityHashCode(reader);
+    ReaderKey cacheKey = new ReaderKey(id, reader);
     GenericDatumReader<GenericRecord> datumReader =
         readers.computeIfAbsent(
             cacheKey, k -> new GenericDatumReader<>(writer, reader, AvroModel.MODEL));
@@ -76,10 +77,13 @@ public final class AvroWireSerde {
     b.decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, b.decoder);
     try {
       return datumReader.read(null, b.decoder);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Malformed bytes surface as EOF, AvroRuntimeException or an index out of bounds.
       throw new IllegalArgumentException("Corrupt Avro payload for schema id " + id, e);
     }
   }
+
+  private record ReaderKey(int writerId, Schema reader) {}
 
   private static final class Buffers {
     final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);

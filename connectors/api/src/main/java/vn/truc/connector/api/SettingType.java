@@ -1,5 +1,7 @@
 package vn.truc.connector.api;
 
+import java.math.BigDecimal;
+
 /** The types a connector setting can have; each knows how to read a raw value. */
 public enum SettingType {
   STRING,
@@ -15,8 +17,21 @@ public enum SettingType {
     String text = String.valueOf(raw).trim();
     return switch (this) {
       case STRING, PASSWORD -> text;
-      case INT -> parseNumber(raw, text).intValue();
-      case LONG, DURATION_MS -> parseNumber(raw, text).longValue();
+      case INT -> {
+        long value = parseNumber(raw, text);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException(
+              "must be between "
+                  + Integer.MIN_VALUE
+                  + " and "
+                  + Integer.MAX_VALUE
+                  + ", was '"
+                  + text
+                  + "'");
+        }
+        yield (int) value;
+      }
+      case LONG, DURATION_MS -> parseNumber(raw, text);
       case BOOLEAN -> {
         if (raw instanceof Boolean b) {
           yield b;
@@ -29,13 +44,11 @@ public enum SettingType {
     };
   }
 
-  private static Number parseNumber(Object raw, String text) {
-    if (raw instanceof Number n) {
-      return n;
-    }
+  private static long parseNumber(Object raw, String text) {
     try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
+      // Numbers from JSON or YAML may be Double or BigDecimal: only whole values in range pass.
+      return raw instanceof Number ? new BigDecimal(text).longValueExact() : Long.parseLong(text);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException("must be a whole number, was '" + text + "'");
     }
   }

@@ -26,6 +26,7 @@ public final class JdbcUpsertSink implements SinkConnector {
   private final String keyColumn;
   private final String versionColumn;
   private final List<String> columns;
+  private final String deliveredColumn;
 
   private SqlDialect dialect;
   private String upsertSql;
@@ -33,13 +34,16 @@ public final class JdbcUpsertSink implements SinkConnector {
 
   /**
    * @param columns the data columns written from each record, not counting the key and version
+   * @param deliveredColumn a timestamp column set to the time of each write, or null
    */
   public JdbcUpsertSink(
       DataSource dataSource,
       String table,
       String keyColumn,
       String versionColumn,
-      List<String> columns) {
+      List<String> columns,
+      String deliveredColumn) {
+    this.deliveredColumn = deliveredColumn;
     this.dataSource = dataSource;
     this.table = table;
     this.keyColumn = keyColumn;
@@ -120,7 +124,7 @@ public final class JdbcUpsertSink implements SinkConnector {
       return;
     }
     dialect = SqlDialect.of(connection);
-    upsertSql = dialect.upsert(table, keyColumn, versionColumn, columns);
+    upsertSql = dialect.upsert(table, keyColumn, versionColumn, columns, deliveredColumn);
     deleteSql =
         "DELETE FROM "
             + dialect.quote(table)

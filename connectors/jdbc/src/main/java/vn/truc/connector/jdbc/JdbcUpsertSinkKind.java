@@ -14,6 +14,7 @@ import vn.truc.connector.api.SinkRecord;
 public final class JdbcUpsertSinkKind implements SinkKind {
 
   public static final String VERSION_COLUMN = "version.column";
+  public static final String DELIVERED_COLUMN = "delivered.column";
 
   private static final ConfigDef CONFIG =
       JdbcSettings.common()
@@ -23,7 +24,14 @@ public final class JdbcUpsertSinkKind implements SinkKind {
                   SettingType.STRING,
                   "source_changed_at",
                   "timestamp column holding the version of each row; an older version never"
-                      + " overwrites a newer one"));
+                      + " overwrites a newer one"))
+          .define(
+              Setting.optional(
+                  DELIVERED_COLUMN,
+                  SettingType.STRING,
+                  null,
+                  "optional timestamp column set to the database's time of each write, so the"
+                      + " receiver can see when a record arrived"));
 
   @Override
   public String name() {
@@ -44,7 +52,8 @@ public final class JdbcUpsertSinkKind implements SinkKind {
             config.string(JdbcSettings.TABLE),
             config.string(JdbcSettings.KEY_COLUMN),
             config.string(VERSION_COLUMN),
-            columns);
+            columns,
+            config.has(DELIVERED_COLUMN) ? config.string(DELIVERED_COLUMN) : null);
     return new SinkConnector() {
       @Override
       public int write(List<SinkRecord> records) throws Exception {

@@ -15,13 +15,17 @@ public enum SqlDialect {
     }
 
     @Override
-    String upsert(String table, String key, String version, List<String> columns) {
+    String upsert(
+        String table, String key, String version, List<String> columns, String delivered) {
       String updates =
           columns.stream()
               .filter(c -> !c.equals(key))
               .map(c -> quote(c) + " = EXCLUDED." + quote(c))
               .collect(Collectors.joining(", "));
-      return insertPrefix(table, columns)
+      if (delivered != null) {
+        updates += ", " + quote(delivered) + " = EXCLUDED." + quote(delivered);
+      }
+      return insertPrefix(table, columns, delivered)
           + " ON CONFLICT ("
           + quote(key)
           + ") DO UPDATE SET "
@@ -41,12 +45,17 @@ public enum SqlDialect {
     }
 
     @Override
-    String upsert(String table, String key, String version, List<String> columns) {
+    String upsert(
+        String table, String key, String version, List<String> columns, String delivered) {
       // MariaDB applies the assignments left to right, each seeing the ones before: the version
       // column must come last, or the comparisons after it would see the new version.
       String newer = "VALUES(" + quote(version) + ") > " + quote(version);
+      List<String> guarded = new java.util.ArrayList<>(columns);
+      if (delivered != null) {
+        guarded.add(delivered);
+      }
       String updates =
-          columns.stream()
+          guarded.stream()
               .filter(c -> !c.equals(key) && !c.equals(version))
               .map(
                   c ->
@@ -61,7 +70,7 @@ public enum SqlDialect {
               + "), "
               + quote(version)
               + ")";
-      return insertPrefix(table, columns)
+      return insertPrefix(table, columns, delivered)
           + " ON DUPLICATE KEY UPDATE "
           + (updates.isEmpty() ? "" : updates + ", ")
           + versionUpdate;
@@ -71,16 +80,23 @@ public enum SqlDialect {
   /** Quotes an identifier so that legacy column names (spaces, reserved words) are safe. */
   public abstract String quote(String identifier);
 
-  /** An insert that updates an existing row only when the incoming version is newer. */
-  abstract String upsert(String table, String key, String version, List<String> columns);
+  /**
+   * An insert that updates an existing row only when the incoming version is newer.
+   *
+   * @param delivered a column set to the database's current time on every write, or null
+   */
+  abstract String upsert(
+      String table, String key, String version, List<String> columns, String delivered);
 
-  String insertPrefix(String table, List<String> columns) {
+  String insertPrefix(String table, List<String> columns, String delivered) {
     return "INSERT INTO "
         + quote(table)
         + " ("
         + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+        + (delivered == null ? "" : ", " + quote(delivered))
         + ") VALUES ("
         + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+        + (delivered == null ? "" : ", CURRENT_TIMESTAMP")
         + ")";
   }
 
