@@ -103,7 +103,11 @@ public class EmbeddedEngines implements EnvironmentPostProcessor, Ordered {
       throws Exception {
     int port = env.getProperty("truc.demo.province.port", Integer.class, 13306);
     EmbeddedMariaDb province =
-        runtime.started(EmbeddedMariaDb.start(dataDir.resolve("demo-province-mariadb"), port));
+        runtime.started(
+            EmbeddedMariaDb.start(
+                dataDir.resolve("demo-province-mariadb"),
+                port,
+                env.getProperty("truc.demo.province.persistent", Boolean.class, true)));
     province.createDatabase("province_hr");
     String provinceUrl = province.jdbcUrl("province_hr");
     try (Connection c = DriverManager.getConnection(provinceUrl, EmbeddedMariaDb.USER, "");

