@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.truc.contract.AdministrativeUnit;
+import vn.truc.contract.Citizen;
 import vn.truc.contract.CivilServant;
 
 /** The contracts this build ships. New contracts are added here once, by their generated class. */
@@ -16,6 +18,8 @@ public final class ContractCatalog {
   public static ContractCatalog standard() {
     ContractCatalog catalog = new ContractCatalog();
     catalog.add(Contract.of(CivilServant.getClassSchema()));
+    catalog.add(Contract.of(Citizen.getClassSchema()));
+    catalog.add(Contract.of(AdministrativeUnit.getClassSchema()));
     return catalog;
   }
 

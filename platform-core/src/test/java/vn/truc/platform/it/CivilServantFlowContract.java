@@ -34,9 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.truc.platform.TrucApplication;
 import vn.truc.platform.demo.CivilServantGenerator;
 import vn.truc.routes.serde.AvroWireSerde;
 import vn.truc.routes.serde.SchemaLookup;
@@ -58,21 +56,17 @@ abstract class CivilServantFlowContract {
   @Test
   void everyChangeArrivesOnceWithItsLatestValuesAcrossARestart() throws Exception {
     TestEngines engines = engines();
-    String province = engines.mariaDbDatabase("province_hr");
-    String ministry = engines.postgresDatabase("bnv");
-    String platform = engines.postgresDatabase("truc");
+    TestPlatform t = TestPlatform.prepare(engines);
+    String province = t.provinceUrl();
+    String ministry = t.ministryUrl();
+    String platform = t.platformUrl();
     CivilServantGenerator generator = new CivilServantGenerator(7);
-    try (Connection p = province(province);
-        Connection m = ministry(ministry);
-        Statement ps = p.createStatement();
-        Statement ms = m.createStatement()) {
-      ps.execute(CivilServantGenerator.provinceDdl());
-      ms.execute(CivilServantGenerator.ministryDdl());
-      insert(p, generator, 1, FIRST_HIRES);
+    t.hire(generator, 1, FIRST_HIRES);
+    try (Connection p = t.provinceDb()) {
       insertBadRow(p);
     }
 
-    ConfigurableApplicationContext app = start(platform, province, ministry);
+    ConfigurableApplicationContext app = t.start();
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> count(ministry, "SELECT COUNT(*) FROM civil_servant") > 0);
@@ -87,10 +81,10 @@ abstract class CivilServantFlowContract {
               + "\u0302\u0303"
               + "n ', HO_TEN), NGAY_CAP_NHAT = CURRENT_TIMESTAMP(6) WHERE MA_CB <= "
               + UPDATES);
-      insert(p, generator, FIRST_HIRES + 2, LATER_HIRES);
     }
+    t.hire(generator, FIRST_HIRES + 2, LATER_HIRES);
 
-    app = start(platform, province, ministry);
+    app = t.start();
     try {
       int expected = FIRST_HIRES + LATER_HIRES;
       await()
@@ -112,24 +106,6 @@ abstract class CivilServantFlowContract {
     } finally {
       app.close();
     }
-  }
-
-  private ConfigurableApplicationContext start(String platform, String province, String ministry) {
-    TestEngines e = engines();
-    Map<String, Object> props = new HashMap<>();
-    props.put("spring.datasource.url", platform);
-    props.put("spring.datasource.username", e.postgresUser());
-    props.put("spring.datasource.password", e.postgresPassword());
-    props.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
-    props.put("truc.flows[0]", "classpath:demo/flows.yaml");
-    props.put("truc.demo.province.jdbc-url", province);
-    props.put("truc.demo.province.user", e.mariaDbUser());
-    props.put("truc.demo.province.password", e.mariaDbPassword());
-    props.put("truc.demo.ministry.jdbc-url", ministry);
-    props.put("truc.demo.ministry.user", e.postgresUser());
-    props.put("truc.demo.ministry.password", e.postgresPassword());
-    props.put("server.port", "0");
-    return new SpringApplicationBuilder(TrucApplication.class).properties(props).run();
   }
 
   /** What the ministry must end up holding for each person: the province's latest version. */
@@ -228,7 +204,7 @@ abstract class CivilServantFlowContract {
   }
 
   private void assertHealthAndMetrics(ConfigurableApplicationContext app) throws Exception {
-    String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    String base = TestPlatform.baseUrl(app);
     HttpClient http = HttpClient.newHttpClient();
     String health =
         http.send(
@@ -291,7 +267,7 @@ abstract class CivilServantFlowContract {
       public Schema byId(int id) {
         try (Connection c = ministry(platform);
             PreparedStatement s =
-                c.prepareStatement("SELECT schema_text FROM contract_schema WHERE id = ?")) {
+                c.prepareStatement("SELECT schema_text FROM registry_schema WHERE id = ?")) {
           s.setInt(1, id);
           ResultSet rs = s.executeQuery();
           rs.next();
@@ -310,23 +286,6 @@ abstract class CivilServantFlowContract {
                 .executeQuery("SELECT SO_CCCD FROM CB_CONG_CHUC WHERE MA_CB = " + maCb)) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static void insert(Connection c, CivilServantGenerator g, long from, int count)
-      throws SQLException {
-    String columns = String.join(", ", CivilServantGenerator.COLUMNS);
-    String marks = "?, ".repeat(CivilServantGenerator.COLUMNS.length - 1) + "?";
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO CB_CONG_CHUC (" + columns + ") VALUES (" + marks + ")")) {
-      for (long n = from; n < from + count; n++) {
-        Object[] row = g.row(n, 0);
-        for (int i = 0; i < row.length; i++) {
-          s.setObject(i + 1, row[i]);
-        }
-        s.addBatch();
-      }
-      s.executeBatch();
     }
   }
 
