@@ -18,6 +18,8 @@ import org.apache.avro.Schema;
  * @param personalFields fields that hold personal data (top-level names)
  * @param sensitiveFields fields that hold sensitive personal data; a grant must name them
  *     explicitly
+ * @param versions every published version of the schema, version 1 first; the last is {@code
+ *     schema}
  */
 public record Contract(
     String name,
@@ -26,7 +28,8 @@ public record Contract(
     Classification classification,
     String keyField,
     Set<String> personalFields,
-    Set<String> sensitiveFields) {
+    Set<String> sensitiveFields,
+    List<Schema> versions) {
 
   static final String OWNER = "truc.owner";
   static final String CLASSIFICATION = "truc.classification";
@@ -38,9 +41,33 @@ public record Contract(
     Objects.requireNonNull(schema, "schema");
     personalFields = Set.copyOf(personalFields);
     sensitiveFields = Set.copyOf(sensitiveFields);
+    versions = List.copyOf(versions);
   }
 
-  /** Reads a contract's metadata from its schema; fails with the missing property named. */
+  /**
+   * A contract from its published versions: the last one is current. Records are written with
+   * exactly that text, so the registry holds each version once.
+   */
+  public static Contract of(List<Schema> versions) {
+    if (versions.isEmpty()) {
+      throw new IllegalArgumentException("A contract needs at least one published version");
+    }
+    Contract current = of(versions.get(versions.size() - 1));
+    return new Contract(
+        current.name,
+        current.schema,
+        current.ownerAgency,
+        current.classification,
+        current.keyField,
+        current.personalFields,
+        current.sensitiveFields,
+        versions);
+  }
+
+  /**
+   * Reads a contract's metadata from one schema (a single-version contract); fails with the missing
+   * property named.
+   */
   public static Contract of(Schema schema) {
     String owner = requiredProp(schema, OWNER);
     Classification classification = Classification.valueOf(requiredProp(schema, CLASSIFICATION));
@@ -59,7 +86,8 @@ public record Contract(
     Set<String> sensitive =
         Set.copyOf(
             fields.stream().filter(f -> flag(f, SENSITIVE)).map(Schema.Field::name).toList());
-    return new Contract(schema.getName(), schema, owner, classification, key, personal, sensitive);
+    return new Contract(
+        schema.getName(), schema, owner, classification, key, personal, sensitive, List.of(schema));
   }
 
   /** The registry subject under the Confluent TopicNameStrategy: {@code <topic>-value}. */

@@ -2,13 +2,18 @@ package vn.truc.schemas;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.truc.contract.AdministrativeUnit;
 import vn.truc.contract.Citizen;
 import vn.truc.contract.CivilServant;
 
-/** The contracts this build ships. New contracts are added here once, by their generated class. */
+/**
+ * The contracts this build ships, each with its published versions (src/main/contracts). New
+ * contracts are added here once, by their generated class; ContractHistoryTest keeps the class and
+ * the latest published version equal.
+ */
 public final class ContractCatalog {
 
   private final Map<String, Contract> byName = new LinkedHashMap<>();
@@ -17,9 +22,10 @@ public final class ContractCatalog {
 
   public static ContractCatalog standard() {
     ContractCatalog catalog = new ContractCatalog();
-    catalog.add(Contract.of(CivilServant.getClassSchema()));
-    catalog.add(Contract.of(Citizen.getClassSchema()));
-    catalog.add(Contract.of(AdministrativeUnit.getClassSchema()));
+    for (Class<?> generated :
+        List.of(CivilServant.class, Citizen.class, AdministrativeUnit.class)) {
+      catalog.add(Contract.of(ContractHistory.versions(generated.getSimpleName())));
+    }
     return catalog;
   }
 

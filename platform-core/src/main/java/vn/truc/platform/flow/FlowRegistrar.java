@@ -23,6 +23,7 @@ import vn.truc.connector.api.SourceKind;
 import vn.truc.platform.TrucProperties;
 import vn.truc.platform.ops.ConsumerLag;
 import vn.truc.platform.ops.ContractTopics;
+import vn.truc.platform.registry.PublishedContracts;
 import vn.truc.routes.RouteMetrics;
 import vn.truc.routes.delivery.DeliveryFlow;
 import vn.truc.routes.delivery.DeliveryRoute;
@@ -37,6 +38,7 @@ import vn.truc.routes.mapping.RowMapper;
 import vn.truc.routes.mapping.SinkColumn;
 import vn.truc.routes.serde.AvroWireSerde;
 import vn.truc.routes.serde.SchemaLookup;
+import vn.truc.routes.translate.StandardSteps;
 import vn.truc.schemas.Contract;
 import vn.truc.schemas.ContractCatalog;
 
@@ -59,7 +61,7 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
   private final ContractTopics topics;
   private final MeterRegistry meters;
   private final ConsumerLag lag;
-  private final ContractCatalog catalog = ContractCatalog.standard();
+  private final ContractCatalog catalog;
   private final CodeMaps codes = new CodeMaps();
   private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -72,7 +74,9 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
       SchemaLookup registry,
       ContractTopics topics,
       MeterRegistry meters,
-      ConsumerLag lag) {
+      ConsumerLag lag,
+      PublishedContracts contracts) {
+    this.catalog = contracts.catalog();
     this.properties = properties;
     this.resources = resources;
     this.environment = environment;
@@ -110,7 +114,8 @@ public class FlowRegistrar implements CamelContextConfiguration, DisposableBean 
                 d.agency(),
                 contract,
                 source,
-                new RowMapper(contract.schema(), rules(d), codes, List.of()),
+                new RowMapper(
+                    contract.schema(), rules(d), codes, StandardSteps.forSchema(contract.schema())),
                 offsets,
                 d.batchSizeOrDefault(),
                 Duration.ofMillis(d.pollIntervalOrDefault()));

@@ -100,6 +100,7 @@ abstract class CivilServantFlowContract {
                   ministryRows(ministry).get(personalIdOf(province, 1)).fullName(),
                   Normalizer.Form.NFC));
 
+      assertTranslatedToTheContract(ministry);
       assertTopicHasEachVersionOnce(engines, platform);
       assertBadRowDeadLettered(engines, platform);
       assertHealthAndMetrics(app);
@@ -165,6 +166,29 @@ abstract class CivilServantFlowContract {
       }
     }
     return rows;
+  }
+
+  /**
+   * Legacy codes arrive as 2025 units, except Phường Quang Trung (13285), which was split in 2025
+   * and keeps its legacy code rather than being guessed; ethnic groups arrive as their codes.
+   */
+  private void assertTranslatedToTheContract(String ministry) throws SQLException {
+    Map<String, Long> byStructure = new HashMap<>();
+    try (Connection c = ministry(ministry);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT residence_structure || ':' || CASE WHEN residence_structure ="
+                        + " 'LEGACY_3_TIER' THEN residence_commune ELSE 'any' END, COUNT(*)"
+                        + " FROM civil_servant GROUP BY 1")) {
+      while (rs.next()) {
+        byStructure.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    assertThat(byStructure).containsOnlyKeys("UNITS_2025_2_TIER:any", "LEGACY_3_TIER:13285");
+    assertThat(
+            count(ministry, "SELECT COUNT(*) FROM civil_servant WHERE ethnicity !~ '^[0-9]{2}$'"))
+        .isZero();
   }
 
   private void assertTopicHasEachVersionOnce(TestEngines e, String platform) throws Exception {

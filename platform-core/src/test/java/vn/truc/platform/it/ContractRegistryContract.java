@@ -73,14 +73,27 @@ abstract class ContractRegistryContract {
   void servesTheContractSchemaUnderItsSubjectAndId() throws Exception {
     assertThat(get("/subjects").get(200))
         .anySatisfy(s -> assertThat(s.asText()).isEqualTo(SUBJECT));
+    var contract = ContractCatalog.standard().get("CivilServant");
+    int published = contract.versions().size();
+    assertThat(get("/subjects/" + SUBJECT + "/versions").get(200).toString())
+        .as("every published version, in order")
+        .isEqualTo(
+            java.util.stream.IntStream.rangeClosed(1, published)
+                .boxed()
+                .toList()
+                .toString()
+                .replace(" ", ""));
     JsonNode latest = get("/subjects/" + SUBJECT + "/versions/latest").get(200);
     assertThat(latest.get("subject").asText()).isEqualTo(SUBJECT);
-    assertThat(latest.get("version").asInt()).isEqualTo(1);
-    int id = latest.get("id").asInt();
-    JsonNode byId = get("/schemas/ids/" + id).get(200);
+    assertThat(latest.get("version").asInt()).isEqualTo(published);
+    JsonNode byId = get("/schemas/ids/" + latest.get("id").asInt()).get(200);
     assertThat(new org.apache.avro.Schema.Parser().parse(byId.get("schema").asText()))
-        .isEqualTo(ContractCatalog.standard().get("CivilServant").schema());
-    assertThat(get("/subjects/" + SUBJECT + "/versions").get(200).toString()).isEqualTo("[1]");
+        .isEqualTo(contract.schema());
+    JsonNode first = get("/subjects/" + SUBJECT + "/versions/1").get(200);
+    assertThat(new org.apache.avro.Schema.Parser().parse(first.get("schema").asText()))
+        .isEqualTo(contract.versions().get(0));
+    assertThat(get("/subjects").get(200).toString())
+        .contains("truc.citizen.v1-value", "truc.administrativeunit.v1-value");
   }
 
   @Test
