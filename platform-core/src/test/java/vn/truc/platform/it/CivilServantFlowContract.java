@@ -70,6 +70,7 @@ abstract class CivilServantFlowContract {
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> count(ministry, "SELECT COUNT(*) FROM civil_servant") > 0);
+    String idsBefore = registryIds(app);
     app.close(); // in the middle of the flow
 
     try (Connection p = province(province);
@@ -86,6 +87,7 @@ abstract class CivilServantFlowContract {
 
     app = t.start();
     try {
+      assertThat(registryIds(app)).as("schema ids survive a restart").isEqualTo(idsBefore);
       int expected = FIRST_HIRES + LATER_HIRES;
       await()
           .atMost(Duration.ofSeconds(120))
@@ -225,6 +227,27 @@ abstract class CivilServantFlowContract {
                     + BAD_ID
                     + "' = ANY(record_keys)"))
         .isEqualTo(1);
+  }
+
+  /** Every version's schema id of the contract's subject, as a registry client sees them. */
+  private static String registryIds(ConfigurableApplicationContext app) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    StringBuilder ids = new StringBuilder();
+    for (int v = 1; v <= 2; v++) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              TestPlatform.baseUrl(app)
+                                  + "/subjects/truc.civilservant.v1-value/versions/"
+                                  + v))
+                      .build(),
+                  BodyHandlers.ofString())
+              .body();
+      ids.append(body.replaceAll(".*\"id\":(\\d+).*", "$1")).append(',');
+    }
+    assertThat(ids.toString()).matches("\\d+,\\d+,");
+    return ids.toString();
   }
 
   private void assertHealthAndMetrics(ConfigurableApplicationContext app) throws Exception {
