@@ -39,6 +39,9 @@ public class ConsumerLag {
   }
 
   public void watch(String subscriptionId, String group, String topic) {
+    if (watched.containsKey(subscriptionId)) {
+      return; // a restarted subscription keeps its gauge
+    }
     Watched w = new Watched(group, topic, new AtomicLong());
     watched.put(subscriptionId, w);
     Gauge.builder("truc.consumer.lag", w.lag(), AtomicLong::get)

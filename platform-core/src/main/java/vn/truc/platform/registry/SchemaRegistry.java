@@ -27,7 +27,12 @@ public class SchemaRegistry implements SchemaLookup {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final Map<String, Integer> idCache = new ConcurrentHashMap<>();
+  // Keyed by the Schema object (its hash is cached, equality short-circuits on identity): the
+  // serde asks for every record, and printing the schema to look it up cost more than encoding.
+  private final Map<SubjectSchema, Integer> idCache = new ConcurrentHashMap<>();
+
+  private record SubjectSchema(String subject, Schema schema) {}
+
   private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
 
   SchemaRegistry(JdbcTemplate jdbc, TransactionTemplate tx) {
@@ -39,8 +44,8 @@ public class SchemaRegistry implements SchemaLookup {
 
   @Override
   public int idFor(String subject, Schema schema) {
-    String text = schema.toString();
-    return idCache.computeIfAbsent(subject + '\u0000' + text, k -> register(subject, text));
+    return idCache.computeIfAbsent(
+        new SubjectSchema(subject, schema), k -> register(subject, schema.toString()));
   }
 
   @Override

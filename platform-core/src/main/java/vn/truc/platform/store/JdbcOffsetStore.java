@@ -32,4 +32,9 @@ public class JdbcOffsetStore implements OffsetStore {
         connectorId,
         position);
   }
+
+  @Override
+  public void reset(String connectorId) {
+    jdbc.update("DELETE FROM source_offset WHERE connector_id = ?", connectorId);
+  }
 }

@@ -16,11 +16,18 @@ public final class DeliveryRoute extends RouteBuilder {
 
   private final DeliveryFlow flow;
   private final DeliveryStep step;
+  private boolean autoStartup = true;
 
   public DeliveryRoute(
       DeliveryFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
     this.flow = flow;
     this.step = new DeliveryStep(flow, serde, log, metrics);
+  }
+
+  /** Defines the route without starting it (a paused subscription). */
+  public DeliveryRoute paused(boolean paused) {
+    this.autoStartup = !paused;
+    return this;
   }
 
   public static String routeId(String subscriptionId) {
@@ -39,6 +46,7 @@ public final class DeliveryRoute extends RouteBuilder {
             + "&pollOnError=RECONNECT&autoOffsetReset=earliest"
             + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
         .routeId(routeId(flow.subscriptionId()))
+        .autoStartup(autoStartup)
         .routeConfigurationId(ErrorHandling.ID)
         .process(step::decode)
         .process(step::write)

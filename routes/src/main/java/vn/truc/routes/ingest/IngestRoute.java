@@ -22,10 +22,17 @@ public final class IngestRoute extends RouteBuilder {
 
   private final IngestFlow flow;
   private final IngestStep step;
+  private boolean autoStartup = true;
 
   public IngestRoute(IngestFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
     this.flow = flow;
     this.step = new IngestStep(flow, serde, log, metrics);
+  }
+
+  /** Defines the route without starting it (a paused connector). */
+  public IngestRoute paused(boolean paused) {
+    this.autoStartup = !paused;
+    return this;
   }
 
   public static String routeId(String connectorId) {
@@ -39,6 +46,7 @@ public final class IngestRoute extends RouteBuilder {
             + "?initialDelay=0&greedy=true&delay="
             + flow.pollInterval().toMillis())
         .routeId(routeId(flow.connectorId()))
+        .autoStartup(autoStartup)
         .routeConfigurationId(ErrorHandling.ID)
         .process(step::poll)
         .process(step::map)

@@ -9,4 +9,7 @@ public interface OffsetStore {
 
   /** Saves durably; called only after the batch up to {@code position} is on Kafka. */
   void save(String connectorId, String position);
+
+  /** Forgets the position: the connector starts again from the beginning of its source. */
+  void reset(String connectorId);
 }

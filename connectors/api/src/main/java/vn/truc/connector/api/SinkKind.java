@@ -13,4 +13,9 @@ public interface SinkKind {
    * @param columns the receiver's data columns the sink writes, besides key and version
    */
   SinkConnector create(ConnectorConfig config, List<String> columns);
+
+  /** Checks against the live target that the settings work and the columns exist. */
+  default List<ConfigProblem> check(ConnectorConfig config, List<String> columns) {
+    return List.of();
+  }
 }

@@ -9,4 +9,15 @@ public interface SourceKind {
   ConfigDef config();
 
   SourceConnector create(ConnectorConfig config);
+
+  /**
+   * Checks against the live source that the settings work and that the columns exist, before
+   * anything runs; every problem names its field.
+   *
+   * @param columns the source columns a mapping reads
+   */
+  default java.util.List<ConfigProblem> check(
+      ConnectorConfig config, java.util.Set<String> columns) {
+    return java.util.List.of();
+  }
 }

@@ -63,9 +63,13 @@ public final class JdbcPollingSource implements SourceConnector {
         numericKey = isNumeric(connection);
       }
       LocalDateTime upTo = databaseNow(connection).minus(delay);
-      try (PreparedStatement statement = connection.prepareStatement(query(after != null))) {
+      boolean fromTime = after != null && after.key().isEmpty();
+      try (PreparedStatement statement =
+          connection.prepareStatement(fromTime ? fromTimeQuery() : query(after != null))) {
         int i = 1;
-        if (after != null) {
+        if (fromTime) {
+          statement.setObject(i++, after.timestamp());
+        } else if (after != null) {
           statement.setObject(i++, after.timestamp());
           statement.setObject(i++, after.timestamp());
           statement.setObject(i++, numericKey ? Long.valueOf(after.key()) : after.key());
@@ -108,6 +112,22 @@ public final class JdbcPollingSource implements SourceConnector {
               columns, new Watermark(ts, key).position(), ts.atZone(zone).toInstant(), false));
     }
     return rows;
+  }
+
+  /** After an offset reset to a time ({@code <timestamp>|}): every row changed at or after it. */
+  private String fromTimeQuery() {
+    String ts = dialect.quote(timestampColumn);
+    return "SELECT * FROM "
+        + dialect.quote(table)
+        + " WHERE "
+        + ts
+        + " >= ? AND "
+        + ts
+        + " <= ? ORDER BY "
+        + ts
+        + ", "
+        + dialect.quote(keyColumn)
+        + " LIMIT ?";
   }
 
   private String query(boolean hasWatermark) {

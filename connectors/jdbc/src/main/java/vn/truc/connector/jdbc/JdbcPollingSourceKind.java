@@ -80,6 +80,15 @@ public final class JdbcPollingSourceKind implements SourceKind {
     };
   }
 
+  @Override
+  public List<vn.truc.connector.api.ConfigProblem> check(
+      ConnectorConfig config, java.util.Set<String> columns) {
+    java.util.Set<String> needed = new java.util.LinkedHashSet<>(columns);
+    needed.add(config.string(JdbcSettings.KEY_COLUMN));
+    needed.add(config.string(TIMESTAMP_COLUMN));
+    return JdbcCheck.check(config, needed);
+  }
+
   private static Optional<String> validZone(Object value) {
     try {
       ZoneId.of(value.toString());

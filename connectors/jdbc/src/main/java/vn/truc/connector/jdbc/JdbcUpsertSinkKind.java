@@ -44,6 +44,18 @@ public final class JdbcUpsertSinkKind implements SinkKind {
   }
 
   @Override
+  public List<vn.truc.connector.api.ConfigProblem> check(
+      ConnectorConfig config, List<String> columns) {
+    List<String> needed = new java.util.ArrayList<>(columns);
+    needed.add(config.string(JdbcSettings.KEY_COLUMN));
+    needed.add(config.string(VERSION_COLUMN));
+    if (config.has(DELIVERED_COLUMN)) {
+      needed.add(config.string(DELIVERED_COLUMN));
+    }
+    return JdbcCheck.check(config, needed);
+  }
+
+  @Override
   public SinkConnector create(ConnectorConfig config, List<String> columns) {
     HikariDataSource pool = JdbcSettings.pool(config, "sink-" + config.string(JdbcSettings.TABLE));
     JdbcUpsertSink sink =

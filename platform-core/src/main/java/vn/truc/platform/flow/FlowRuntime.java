@@ -1,0 +1,188 @@
+package vn.truc.platform.flow;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import vn.truc.connector.api.OffsetStore;
+import vn.truc.platform.ops.ConsumerLag;
+import vn.truc.platform.ops.ContractTopics;
+
+/**
+ * The flows that run in this platform instance: routes added to and removed from Camel while it
+ * runs, paused and resumed, each with the resources (connection pools) closed with it.
+ */
+@Component
+public class FlowRuntime implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
+
+  /** Where a definition came from: a file the operator manages, or the API. */
+  public enum Origin {
+    FILE,
+    API
+  }
+
+  /** One flow as it runs. */
+  public record Running(
+      String id, FlowType type, Object definition, Origin origin, FlowFactory.Built built) {}
+
+  private final FlowFactory factory;
+  private final ContractTopics topics;
+  private final ConsumerLag lag;
+  private final RouteErrors errors;
+  private final OffsetStore offsets;
+  private final MeterRegistry meters;
+  private final Map<String, Running> flows = new ConcurrentHashMap<>();
+  private CamelContext camel;
+
+  FlowRuntime(
+      FlowFactory factory,
+      ContractTopics topics,
+      ConsumerLag lag,
+      RouteErrors errors,
+      OffsetStore offsets,
+      MeterRegistry meters) {
+    this.factory = factory;
+    this.topics = topics;
+    this.lag = lag;
+    this.errors = errors;
+    this.offsets = offsets;
+    this.meters = meters;
+  }
+
+  void attach(CamelContext camel) {
+    this.camel = camel;
+  }
+
+  /** Builds and starts (or defines, paused) the flow; replaces a running one with the same id. */
+  public synchronized Running start(Object definition, Origin origin, boolean paused) {
+    FlowFactory.Built built =
+        definition instanceof ConnectorDefinition c
+            ? factory.build(c, paused)
+            : factory.build((SubscriptionDefinition) definition, paused);
+    if (flows.containsKey(built.id())) {
+      remove(built.id());
+    }
+    try {
+      topics.ensure(built.topics());
+      if (built.consumerGroup() != null) {
+        lag.watch(built.id(), built.consumerGroup(), built.contractTopic());
+      }
+      camel.addRoutes(built.routes());
+    } catch (Exception e) {
+      close(built);
+      throw new IllegalStateException("Cannot start " + built.id() + ": " + e.getMessage(), e);
+    }
+    Running running = new Running(built.id(), built.type(), definition, origin, built);
+    flows.put(built.id(), running);
+    LOG.info(
+        "{} {} {} ({})", built.type(), built.id(), paused ? "defined, paused" : "started", origin);
+    return running;
+  }
+
+  /** Stops the flow's route, removes it and closes its resources. */
+  public synchronized void remove(String id) {
+    Running running = flows.remove(id);
+    if (running == null) {
+      return;
+    }
+    String routeId = running.built().routeId();
+    try {
+      camel.getRouteController().stopRoute(routeId);
+      camel.removeRoute(routeId);
+    } catch (Exception e) {
+      LOG.warn("Removing route {} failed: {}", routeId, e.getMessage());
+    }
+    close(running.built());
+  }
+
+  public void pause(String id) throws Exception {
+    camel.getRouteController().stopRoute(get(id).built().routeId());
+  }
+
+  public void resume(String id) throws Exception {
+    camel.getRouteController().startRoute(get(id).built().routeId());
+  }
+
+  public Optional<Running> find(String id) {
+    return Optional.ofNullable(flows.get(id));
+  }
+
+  public Running get(String id) {
+    return find(id).orElseThrow(() -> new UnknownFlowException(id));
+  }
+
+  public Collection<Running> all() {
+    return flows.values();
+  }
+
+  /** RUNNING, PAUSED or FAILED (the route stopped by itself), with counts and the last error. */
+  public Map<String, Object> status(String id) {
+    Running r = get(id);
+    String routeId = r.built().routeId();
+    ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", id);
+    s.put("type", r.type());
+    s.put("origin", r.origin());
+    s.put(
+        "state",
+        status == null
+            ? "FAILED"
+            : status.isStarted() ? "RUNNING" : status.isStopped() ? "PAUSED" : status.name());
+    String route = r.type() == FlowType.CONNECTOR ? "ingest" : "deliver";
+    s.put("recordsIn", count("truc.records.in", route, id));
+    s.put("recordsOut", count("truc.records.out", route, id));
+    s.put("recordsRejected", count("truc.records.rejected", route, id));
+    if (r.type() == FlowType.CONNECTOR) {
+      s.put("position", offsets.load(id).orElse(null));
+    } else {
+      var gauge = meters.find("truc.consumer.lag").tag("id", id).gauge();
+      s.put("lag", gauge == null ? null : (long) gauge.value());
+    }
+    errors
+        .last(routeId)
+        .ifPresent(
+            e -> {
+              s.put("lastError", e.message());
+              s.put("lastErrorAt", e.at().toString());
+            });
+    return s;
+  }
+
+  public boolean isPaused(String id) {
+    ServiceStatus status = camel.getRouteController().getRouteStatus(get(id).built().routeId());
+    return status != null && status.isStopped();
+  }
+
+  private long count(String name, String route, String id) {
+    Counter c = meters.find(name).tag("route", route).tag("id", id).counter();
+    return c == null ? 0 : (long) c.count();
+  }
+
+  private static void close(FlowFactory.Built built) {
+    for (AutoCloseable c : built.resources()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a resource of {} failed: {}", built.id(), e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    flows.values().forEach(r -> close(r.built()));
+    flows.clear();
+  }
+}

@@ -1,0 +1,139 @@
+package vn.truc.platform.flow;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import vn.truc.connector.api.ConfigProblem;
+import vn.truc.connector.api.OffsetStore;
+
+/**
+ * Registration and lifecycle of connectors and subscriptions: validate (with a live test of the
+ * source or target), register (persist, then start), pause, resume, restart, delete, offsets.
+ */
+@Service
+public class FlowService {
+
+  private final FlowFactory factory;
+  private final FlowRuntime runtime;
+  private final FlowStore store;
+  private final OffsetStore offsets;
+
+  FlowService(FlowFactory factory, FlowRuntime runtime, FlowStore store, OffsetStore offsets) {
+    this.factory = factory;
+    this.runtime = runtime;
+    this.store = store;
+    this.offsets = offsets;
+  }
+
+  public List<ConfigProblem> validate(Object definition) {
+    return definition instanceof ConnectorDefinition c
+        ? factory.validate(c, true)
+        : factory.validate((SubscriptionDefinition) definition, true);
+  }
+
+  /** Registers or replaces the definition; returns true when it was new. */
+  public boolean register(FlowType type, String id, Object definition) {
+    runtime
+        .find(id)
+        .filter(r -> r.origin() == FlowRuntime.Origin.FILE)
+        .ifPresent(
+            r -> {
+              throw new FlowConflictException(id + " is defined in a flow file; change it there");
+            });
+    runtime
+        .find(id)
+        .filter(r -> r.type() != type)
+        .ifPresent(
+            r -> {
+              throw new FlowConflictException(
+                  "'" + id + "' is already the id of a " + r.type().name().toLowerCase());
+            });
+    List<ConfigProblem> problems = validate(definition);
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(id, problems);
+    }
+    boolean created = runtime.find(id).isEmpty();
+    store.save(type, id, definition, false);
+    runtime.start(definition, FlowRuntime.Origin.API, false);
+    return created;
+  }
+
+  public void delete(String id) {
+    apiOnly(id);
+    runtime.remove(id);
+    store.delete(id);
+  }
+
+  public void pause(String id) throws Exception {
+    runtime.pause(id);
+    if (runtime.get(id).origin() == FlowRuntime.Origin.API) {
+      store.setPaused(id, true);
+    }
+  }
+
+  public void resume(String id) throws Exception {
+    runtime.resume(id);
+    if (runtime.get(id).origin() == FlowRuntime.Origin.API) {
+      store.setPaused(id, false);
+    }
+  }
+
+  /** Rebuilds the flow from its definition: new connections, secrets read again. */
+  public void restart(String id) {
+    FlowRuntime.Running r = runtime.get(id);
+    runtime.start(r.definition(), r.origin(), false);
+  }
+
+  public Map<String, Object> offsets(String id) {
+    connector(id);
+    return java.util.Collections.singletonMap("position", offsets.load(id).orElse(null));
+  }
+
+  /**
+   * Moves a paused connector's position: {@code {"to": "start"}}, {@code {"time":
+   * "2026-11-01T00:00:00"}} (the source's local time) or {@code {"position": "..."}}.
+   */
+  public Map<String, Object> resetOffsets(String id, Map<String, String> request) {
+    connector(id);
+    if (!runtime.isPaused(id)) {
+      throw new FlowConflictException("pause connector " + id + " before moving its offsets");
+    }
+    if ("start".equals(request.get("to"))) {
+      offsets.reset(id);
+    } else if (request.get("time") != null) {
+      try {
+        offsets.save(id, LocalDateTime.parse(request.get("time")) + "|");
+      } catch (DateTimeParseException e) {
+        throw new InvalidDefinitionException(
+            id,
+            List.of(
+                new ConfigProblem("time", "is not a local date-time like 2026-11-01T00:00:00")));
+      }
+    } else if (request.get("position") != null && !request.get("position").isBlank()) {
+      offsets.save(id, request.get("position"));
+    } else {
+      throw new InvalidDefinitionException(
+          id,
+          List.of(
+              new ConfigProblem(
+                  "body",
+                  "give one of {\"to\": \"start\"}, {\"time\": \"...\"} or {\"position\": \"...\"}")));
+    }
+    return offsets(id);
+  }
+
+  private void connector(String id) {
+    if (runtime.get(id).type() != FlowType.CONNECTOR) {
+      throw new FlowConflictException(
+          id + " is a subscription: its offsets are its consumer group's");
+    }
+  }
+
+  private void apiOnly(String id) {
+    if (runtime.get(id).origin() == FlowRuntime.Origin.FILE) {
+      throw new FlowConflictException(id + " is defined in a flow file; remove it there");
+    }
+  }
+}

@@ -1,0 +1,314 @@
+package vn.truc.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.truc.platform.TrucApplication;
+import vn.truc.platform.demo.CivilServantGenerator;
+
+/**
+ * What a provincial IT officer does through the API: validate a definition and read every problem,
+ * register a connector (YAML) and a subscription (JSON), watch records flow, pause, resume, move
+ * offsets, survive a platform restart, delete.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConnectorApiContract {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  protected abstract TestEngines createEngines() throws Exception;
+
+  private TestEngines engines;
+  private TestPlatform platform;
+  private ConfigurableApplicationContext app;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final CivilServantGenerator people = new CivilServantGenerator(23);
+
+  @BeforeAll
+  void start() throws Exception {
+    engines = createEngines();
+    platform = TestPlatform.prepare(engines);
+    app = startWithoutFlowFiles();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (engines != null) {
+      engines.close();
+    }
+  }
+
+  @Test
+  void aConnectorLivesThroughTheApi() throws Exception {
+    // 1. Validation lists every problem, each with its field, before anything runs.
+    String broken =
+        """
+        id: P37 HR
+        agency: P37
+        contract: CivilServant
+        kind: jdbc-polling
+        settings: {jdbc.url: "jdbc:oracle:thin:@x", jdbc.user: u, table: T, key.column: K, timestamp.column: TS}
+        mapping: {fullName: HO_TEN, shoeSize: CO_GIAY}
+        """;
+    JsonNode invalid =
+        call("POST", "/api/connectors/validate", broken, "application/yaml").expect(200);
+    assertThat(invalid.get("valid").asBoolean()).isFalse();
+    assertThat(fields(invalid))
+        .containsExactlyInAnyOrder(
+            "id",
+            "settings.jdbc.url",
+            "mapping.shoeSize",
+            "mapping.personalId",
+            "mapping.dateOfBirth");
+
+    JsonNode unreachable =
+        call(
+                "POST",
+                "/api/connectors/validate",
+                yaml("p37-hr", "jdbc:mariadb://localhost:1/none", "HO_TEN", ""),
+                "application/yaml")
+            .expect(200);
+    assertThat(fields(unreachable)).containsExactly("source.jdbc.url");
+
+    JsonNode wrongColumn =
+        call(
+                "POST",
+                "/api/connectors/validate",
+                yaml("p37-hr", platform.provinceUrl(), "HO_TEN_CU", ""),
+                "application/yaml")
+            .expect(200);
+    assertThat(fields(wrongColumn)).containsExactly("source.HO_TEN_CU");
+
+    JsonNode refused =
+        call(
+                "POST",
+                "/api/connectors",
+                yaml("p37-hr", platform.provinceUrl(), "HO_TEN_CU", ""),
+                "application/yaml")
+            .expect(422);
+    assertThat(fields(refused)).containsExactly("source.HO_TEN_CU");
+    call("POST", "/api/connectors", "id: [unclosed", "application/yaml").expect(400);
+    assertThat(
+            fields(
+                call("POST", "/api/connectors", "id: x\ncolour: blue", "application/yaml")
+                    .expect(400)))
+        .containsExactly("colour");
+
+    // 2. Register: YAML for the connector, JSON for the subscription. The password is masked.
+    JsonNode created =
+        call(
+                "POST",
+                "/api/connectors",
+                yaml("p37-hr", platform.provinceUrl(), "HO_TEN", ""),
+                "application/yaml")
+            .expect(201);
+    assertThat(created.at("/definition/settings/jdbc.password").asText()).isEqualTo("******");
+    assertThat(created.toString()).doesNotContain(password());
+    call("POST", "/api/subscriptions", subscriptionJson(), "application/json").expect(201);
+
+    platform.hire(people, 1, 300);
+    await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 300);
+    JsonNode status = call("GET", "/api/connectors/p37-hr/status", null, null).expect(200);
+    assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(status.get("recordsOut").asLong()).isEqualTo(300);
+    assertThat(status.get("position").asText()).endsWith("|300");
+    assertThat(call("GET", "/api/connectors", null, null).expect(200)).hasSize(1);
+
+    // 3. Paused, nothing flows; resumed, it catches up.
+    assertThat(
+            call("POST", "/api/connectors/p37-hr/pause", null, null)
+                .expect(200)
+                .get("state")
+                .asText())
+        .isEqualTo("PAUSED");
+    platform.hire(people, 301, 100);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> ministryCount() == 300);
+    call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> ministryCount() == 400);
+
+    // 4. Offsets move only while paused; back to the start re-reads everything.
+    call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
+        .expect(409);
+    call("POST", "/api/connectors/p37-hr/pause", null, null).expect(200);
+    assertThat(
+            call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
+                .expect(200)
+                .get("position")
+                .isNull())
+        .isTrue();
+    long ingestedBefore = ingestedRecords();
+    call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> ingestedRecords() >= ingestedBefore + 400);
+    assertThat(ministryCount()).isEqualTo(400);
+
+    // 5. Registered flows come back after a restart, paused ones paused.
+    call("POST", "/api/subscriptions/bnv-national/pause", null, null).expect(200);
+    app.close();
+    app = startWithoutFlowFiles();
+    assertThat(
+            call("GET", "/api/subscriptions/bnv-national/status", null, null)
+                .expect(200)
+                .get("state")
+                .asText())
+        .isEqualTo("PAUSED");
+    assertThat(
+            call("GET", "/api/connectors/p37-hr/status", null, null)
+                .expect(200)
+                .get("state")
+                .asText())
+        .isEqualTo("RUNNING");
+    platform.hire(people, 401, 50);
+    call("POST", "/api/subscriptions/bnv-national/resume", null, null).expect(200);
+    await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 450);
+
+    // 6. Delete.
+    call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
+    call("GET", "/api/connectors/p37-hr", null, null).expect(404);
+    assertThat(call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
+  }
+
+  private String yaml(String id, String url, String nameColumn, String extraMapping) {
+    return """
+        id: %s
+        agency: P37
+        contract: CivilServant
+        kind: jdbc-polling
+        pollIntervalMs: 200
+        settings:
+          jdbc.url: "%s"
+          jdbc.user: %s
+          jdbc.password: "%s"
+          table: CB_CONG_CHUC
+          key.column: MA_CB
+          timestamp.column: NGAY_CAP_NHAT
+          timestamp.zone: UTC
+        mapping:
+          personalId: SO_CCCD
+          fullName: %s
+          dateOfBirth: NGAY_SINH
+          gender: GIOI_TINH
+          residence.provinceCode: MA_TINH
+          residence.districtCode: MA_HUYEN
+          residence.communeCode: MA_XA
+          %s
+        constants:
+          residence.structure: LEGACY_3_TIER
+        """
+        .formatted(
+            id,
+            url,
+            engines.mariaDbUser(),
+            password(),
+            nameColumn,
+            extraMapping.isEmpty() ? "staffCategory: LOAI_CB" : extraMapping);
+  }
+
+  /** The embedded MariaDB accepts any password; a real one is needed to show it masked. */
+  private String password() {
+    return engines.mariaDbPassword().isEmpty() ? "s3cret" : engines.mariaDbPassword();
+  }
+
+  private String subscriptionJson() throws Exception {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("jdbc.url", platform.ministryUrl());
+    settings.put("jdbc.user", engines.postgresUser());
+    settings.put("jdbc.password", engines.postgresPassword());
+    settings.put("table", "civil_servant");
+    settings.put("key.column", "personal_id");
+    settings.put("version.column", "source_changed_at");
+    Map<String, Object> d = new HashMap<>();
+    d.put("id", "bnv-national");
+    d.put("agency", "BNV");
+    d.put("contract", "CivilServant");
+    d.put("kind", "jdbc-upsert");
+    d.put("settings", settings);
+    d.put(
+        "columns",
+        Map.of(
+            "full_name", "fullName",
+            "date_of_birth", "dateOfBirth",
+            "source_agency", "header.sourceAgency",
+            "source_position", "header.sourcePosition",
+            "trace_id", "header.traceId"));
+    return JSON.writeValueAsString(d);
+  }
+
+  private ConfigurableApplicationContext startWithoutFlowFiles() {
+    return new SpringApplicationBuilder(TrucApplication.class)
+        .run(
+            "--spring.datasource.url=" + platform.platformUrl(),
+            "--spring.datasource.username=" + engines.postgresUser(),
+            "--spring.datasource.password=" + engines.postgresPassword(),
+            "--spring.kafka.bootstrap-servers=" + engines.kafkaBootstrapServers(),
+            "--server.port=0");
+  }
+
+  private long ministryCount() throws Exception {
+    try (var c = platform.ministryDb();
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM civil_servant")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private long ingestedRecords() throws Exception {
+    try (var c = platform.platformDb();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT COALESCE(SUM(record_count), 0) FROM exchange_log WHERE kind = 'INGESTED'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static java.util.List<String> fields(JsonNode body) {
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    body.get("problems").forEach(p -> fields.add(p.get("field").asText()));
+    return fields;
+  }
+
+  private record Reply(int status, JsonNode body) {
+    JsonNode expect(int expected) {
+      assertThat(status).as("HTTP status; body %s", body).isEqualTo(expected);
+      return body;
+    }
+  }
+
+  private Reply call(String method, String path, String body, String contentType) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(TestPlatform.baseUrl(app) + path));
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    r.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(
+        response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+  }
+}
