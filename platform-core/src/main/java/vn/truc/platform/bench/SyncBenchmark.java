@@ -2,7 +2,6 @@ package vn.truc.platform.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,7 +84,7 @@ public class SyncBenchmark implements ApplicationRunner {
             "The benchmark needs empty databases: use a fresh truc.data-dir");
       }
       long t0 = System.nanoTime();
-      insert(p, new CivilServantGenerator(2026), 1, records);
+      new CivilServantGenerator(2026).insert(p, 1, records);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       LOG.info(
           "Generated {} rows at the province in {} s", records, String.format("%.1f", loadSeconds));
@@ -150,7 +149,7 @@ public class SyncBenchmark implements ApplicationRunner {
     long next = System.nanoTime();
     long n = from;
     for (int tick = 0; tick < streamSeconds * 10; tick++) {
-      insert(p, g, n, perTick);
+      g.insert(p, n, perTick);
       n += perTick;
       next += Duration.ofMillis(100).toNanos();
       long wait = next - System.nanoTime();
@@ -173,33 +172,6 @@ public class SyncBenchmark implements ApplicationRunner {
       }
     }
     return h;
-  }
-
-  private static void insert(Connection c, CivilServantGenerator g, long from, int count)
-      throws SQLException {
-    String columns = String.join(", ", CivilServantGenerator.COLUMNS);
-    String marks = "?, ".repeat(CivilServantGenerator.COLUMNS.length - 1) + "?";
-    c.setAutoCommit(false);
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO CB_CONG_CHUC (" + columns + ") VALUES (" + marks + ")")) {
-      int inBatch = 0;
-      for (long n = from; n < from + count; n++) {
-        Object[] row = g.row(n, 0);
-        for (int i = 0; i < row.length; i++) {
-          s.setObject(i + 1, row[i]);
-        }
-        s.addBatch();
-        if (++inBatch == 5_000) {
-          s.executeBatch();
-          c.commit();
-          inBatch = 0;
-        }
-      }
-      s.executeBatch();
-      c.commit();
-    } finally {
-      c.setAutoCommit(true);
-    }
   }
 
   private static long rowBytes(Connection p) throws SQLException {

@@ -46,11 +46,11 @@ public class DemoActivity {
     try (Connection c = DriverManager.getConnection(url, "root", "")) {
       long rows = count(c);
       if (rows == 0) {
-        insert(c, 1, seedRows);
+        generator.insert(c, 1, seedRows);
         LOG.info("Demo: seeded {} civil servants at the province", seedRows);
         return;
       }
-      insert(c, rows + 1, 1 + random.nextInt(3));
+      generator.insert(c, rows + 1, 1 + random.nextInt(3));
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE CB_CONG_CHUC SET BAC_LUONG = BAC_LUONG + 1,"
@@ -66,32 +66,6 @@ public class DemoActivity {
     } catch (SQLException e) {
       LOG.warn("Demo change failed: {}", e.getMessage());
     }
-  }
-
-  private void insert(Connection c, long from, int count) throws SQLException {
-    String columns = String.join(", ", CivilServantGenerator.COLUMNS);
-    String marks = "?, ".repeat(CivilServantGenerator.COLUMNS.length - 1) + "?";
-    c.setAutoCommit(false);
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO "
-                + CivilServantGenerator.TABLE
-                + " ("
-                + columns
-                + ") VALUES ("
-                + marks
-                + ")")) {
-      for (long n = from; n < from + count; n++) {
-        Object[] row = generator.row(n, 0);
-        for (int i = 0; i < row.length; i++) {
-          s.setObject(i + 1, row[i]);
-        }
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    c.commit();
-    c.setAutoCommit(true);
   }
 
   private static long count(Connection c) throws SQLException {

@@ -183,7 +183,11 @@ abstract class ConnectorApiContract {
     call("POST", "/api/subscriptions/bnv-national/resume", null, null).expect(200);
     await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 450);
 
-    // 6. Delete.
+    // 6. The CLI is the same API.
+    assertThat(cli("connectors", "status", "p37-hr")).contains("\"state\": \"RUNNING\"");
+    assertThat(cli("subscriptions", "list")).contains("bnv-national");
+
+    // 7. Delete.
     call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
     call("GET", "/api/connectors/p37-hr", null, null).expect(404);
     assertThat(call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
@@ -263,6 +267,22 @@ abstract class ConnectorApiContract {
             "--spring.datasource.password=" + engines.postgresPassword(),
             "--spring.kafka.bootstrap-servers=" + engines.kafkaBootstrapServers(),
             "--server.port=0");
+  }
+
+  /** Runs deploy/bin/truc against this platform and returns what it prints. */
+  private String cli(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add("bash");
+    command.add("../deploy/bin/truc");
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("TRUC_URL", TestPlatform.baseUrl(app));
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("truc %s: %s", java.util.List.of(args), out).isZero();
+    return out;
   }
 
   private long ministryCount() throws Exception {

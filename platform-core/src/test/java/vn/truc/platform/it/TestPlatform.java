@@ -2,10 +2,10 @@ package vn.truc.platform.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +37,30 @@ record TestPlatform(
   }
 
   ConfigurableApplicationContext start() {
-    Map<String, Object> props = new HashMap<>();
+    return start(new String[0]);
+  }
+
+  /** Starts the platform with more settings, given as {@code --name=value} arguments. */
+  ConfigurableApplicationContext start(String... moreArguments) {
+    String[] base = arguments();
+    String[] all = Arrays.copyOf(base, base.length + moreArguments.length);
+    System.arraycopy(moreArguments, 0, all, base.length, moreArguments.length);
+    // As command-line arguments: they outrank application.yml, as an operator's flags do.
+    return new SpringApplicationBuilder(TrucApplication.class).run(all);
+  }
+
+  /**
+   * The platform's command line against these databases, the same for the platform in this JVM and
+   * for the platform jar run as a process.
+   */
+  String[] arguments() {
+    return properties().entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  private Map<String, Object> properties() {
+    Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.datasource.url", platformUrl);
     props.put("spring.datasource.username", engines.postgresUser());
     props.put("spring.datasource.password", engines.postgresPassword());
@@ -50,12 +73,7 @@ record TestPlatform(
     props.put("truc.demo.ministry.user", engines.postgresUser());
     props.put("truc.demo.ministry.password", engines.postgresPassword());
     props.put("server.port", "0");
-    // As command-line arguments: they outrank application.yml, as an operator's flags do.
-    return new SpringApplicationBuilder(TrucApplication.class)
-        .run(
-            props.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new));
+    return props;
   }
 
   static String baseUrl(ConfigurableApplicationContext app) {
@@ -64,26 +82,8 @@ record TestPlatform(
 
   /** Inserts generated civil servants number {@code from} to {@code from + count - 1}. */
   void hire(CivilServantGenerator g, long from, int count) throws SQLException {
-    String columns = String.join(", ", CivilServantGenerator.COLUMNS);
-    String marks = "?, ".repeat(CivilServantGenerator.COLUMNS.length - 1) + "?";
-    try (Connection c = provinceDb();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + CivilServantGenerator.TABLE
-                    + " ("
-                    + columns
-                    + ") VALUES ("
-                    + marks
-                    + ")")) {
-      for (long n = from; n < from + count; n++) {
-        Object[] row = g.row(n, 0);
-        for (int i = 0; i < row.length; i++) {
-          s.setObject(i + 1, row[i]);
-        }
-        s.addBatch();
-      }
-      s.executeBatch();
+    try (Connection c = provinceDb()) {
+      g.insert(c, from, count);
     }
   }
 

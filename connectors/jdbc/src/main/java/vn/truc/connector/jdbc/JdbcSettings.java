@@ -56,6 +56,9 @@ final class JdbcSettings {
     // A province database that is down must not stop the platform from starting: the route
     // retries and reports it in health instead.
     hikari.setInitializationFailTimeout(-1);
+    // Fail fast while a database is down, so the routes' retry settings (not a 30 s wait per
+    // attempt) govern how long a batch is held before the consumer re-reads it.
+    hikari.setConnectionTimeout(5_000);
     return new HikariDataSource(hikari);
   }
 }
