@@ -27,7 +27,7 @@ class DependencyDirectionTest {
         .layer("ConnectorApi")
         .definedBy("vn.truc.connector.api..")
         .layer("Connectors")
-        .definedBy("vn.truc.connector.jdbc..")
+        .definedBy("vn.truc.connector.jdbc..", "vn.truc.connector.file..")
         .layer("Routes")
         .definedBy("vn.truc.routes..")
         .layer("Platform")

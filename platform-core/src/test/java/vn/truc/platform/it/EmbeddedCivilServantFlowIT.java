@@ -15,7 +15,9 @@ class EmbeddedCivilServantFlowIT extends CivilServantFlowContract {
 
   @AfterAll
   static void stopEngines() throws Exception {
-    engines.close();
+    if (engines != null) {
+      engines.close();
+    }
   }
 
   @Override

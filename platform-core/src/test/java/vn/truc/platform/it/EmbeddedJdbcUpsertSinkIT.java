@@ -14,7 +14,9 @@ class EmbeddedJdbcUpsertSinkIT extends JdbcUpsertSinkContract {
 
   @AfterAll
   static void stopEngines() throws Exception {
-    engines.close();
+    if (engines != null) {
+      engines.close();
+    }
   }
 
   @Override

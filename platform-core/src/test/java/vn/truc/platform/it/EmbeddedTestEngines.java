@@ -18,9 +18,10 @@ public final class EmbeddedTestEngines implements TestEngines {
   public EmbeddedTestEngines(String name) throws Exception {
     Path dir =
         Files.createDirectories(Path.of("target", "it-engines", name + "-" + System.nanoTime()));
-    kafka = new EmbeddedKafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start();
-    postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), freePort());
-    mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), freePort(), false);
+    int[] ports = freePorts(4);
+    kafka = new EmbeddedKafkaBroker(dir.resolve("kafka"), ports[0], ports[1]).start();
+    postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), ports[2]);
+    mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), ports[3], false);
   }
 
   @Override
@@ -67,9 +68,22 @@ public final class EmbeddedTestEngines implements TestEngines {
     mariaDb.close();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /** Distinct free ports: all sockets are held open together, so none is handed out twice. */
+  static int[] freePorts(int n) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
 }

@@ -86,7 +86,17 @@ final class IngestStep {
     String keyField = flow.contract().keyField();
     String keyColumn = flow.mapper().columnFor(keyField).orElse(null);
     for (SourceRow row : batch.rows()) {
-      MappingResult result = flow.mapper().map(row.columns(), header(row));
+      Object unreadable = row.columns().get(SourceRow.ERROR_COLUMN);
+      MappingResult result =
+          unreadable != null
+              ? MappingResult.failed(
+                  List.of(
+                      new FieldError(
+                          SourceRow.ERROR_COLUMN,
+                          row.position(),
+                          "source-row",
+                          "the source could not read this row: " + unreadable)))
+              : flow.mapper().map(row.columns(), header(row));
       if (result.isValid()) {
         GenericRecord record = result.record();
         String key = String.valueOf(record.get(keyField));

@@ -12,4 +12,12 @@ import java.util.Map;
  * @param deleted true when the source deleted the row
  */
 public record SourceRow(
-    Map<String, Object> columns, String position, Instant changedAt, boolean deleted) {}
+    Map<String, Object> columns, String position, Instant changedAt, boolean deleted) {
+
+  /**
+   * A column a source sets when it could not read a row properly (a CSV line with too many fields,
+   * an unreadable cell): the reason, with the line. Such a row is never published; it goes to the
+   * dead-letter topic with that reason, and the rest of the batch flows on.
+   */
+  public static final String ERROR_COLUMN = "__error";
+}
