@@ -43,15 +43,12 @@ import vn.truc.routes.serde.SchemaLookup;
  * The foundation's flow, province HR table -> Kafka -> national table, on real engines. Every
  * engine set (embedded, containers) runs this same contract.
  */
-abstract class CivilServantFlowContract {
+abstract class CivilServantFlowContract extends EnginesContract {
 
   private static final int FIRST_HIRES = 3_000;
   private static final int UPDATES = 1_000;
   private static final int LATER_HIRES = 1_000;
   private static final String BAD_ID = "037190999999";
-
-  /** The engines this run uses; set by the subclass before the tests. */
-  protected abstract TestEngines engines();
 
   @Test
   void everyChangeArrivesOnceWithItsLatestValuesAcrossARestart() throws Exception {

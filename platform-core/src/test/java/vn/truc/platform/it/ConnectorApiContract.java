@@ -16,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.truc.platform.TrucApplication;
@@ -27,14 +26,10 @@ import vn.truc.platform.demo.CivilServantGenerator;
  * register a connector (YAML) and a subscription (JSON), watch records flow, pause, resume, move
  * offsets, survive a platform restart, delete.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConnectorApiContract {
+abstract class ConnectorApiContract extends EnginesContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  protected abstract TestEngines createEngines() throws Exception;
-
-  private TestEngines engines;
   private TestPlatform platform;
   private ConfigurableApplicationContext app;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -42,8 +37,7 @@ abstract class ConnectorApiContract {
 
   @BeforeAll
   void start() throws Exception {
-    engines = createEngines();
-    platform = TestPlatform.prepare(engines);
+    platform = TestPlatform.prepare(engines());
     app = startWithoutFlowFiles();
   }
 
@@ -51,9 +45,6 @@ abstract class ConnectorApiContract {
   void stop() throws Exception {
     if (app != null) {
       app.close();
-    }
-    if (engines != null) {
-      engines.close();
     }
   }
 
@@ -187,7 +178,12 @@ abstract class ConnectorApiContract {
     assertThat(cli("connectors", "status", "p37-hr")).contains("\"state\": \"RUNNING\"");
     assertThat(cli("subscriptions", "list")).contains("bnv-national");
 
-    // 7. Delete.
+    // 7. The API describes itself (OpenAPI).
+    JsonNode openApi = call("GET", "/v3/api-docs", null, null).expect(200);
+    assertThat(openApi.get("paths").has("/api/{types}/validate")).isTrue();
+    assertThat(openApi.get("paths").has("/subjects/{subject}/versions")).isTrue();
+
+    // 8. Delete.
     call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
     call("GET", "/api/connectors/p37-hr", null, null).expect(404);
     assertThat(call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
@@ -223,7 +219,7 @@ abstract class ConnectorApiContract {
         .formatted(
             id,
             url,
-            engines.mariaDbUser(),
+            engines().mariaDbUser(),
             password(),
             nameColumn,
             extraMapping.isEmpty() ? "staffCategory: LOAI_CB" : extraMapping);
@@ -231,14 +227,14 @@ abstract class ConnectorApiContract {
 
   /** The embedded MariaDB accepts any password; a real one is needed to show it masked. */
   private String password() {
-    return engines.mariaDbPassword().isEmpty() ? "s3cret" : engines.mariaDbPassword();
+    return engines().mariaDbPassword().isEmpty() ? "s3cret" : engines().mariaDbPassword();
   }
 
   private String subscriptionJson() throws Exception {
     Map<String, Object> settings = new HashMap<>();
     settings.put("jdbc.url", platform.ministryUrl());
-    settings.put("jdbc.user", engines.postgresUser());
-    settings.put("jdbc.password", engines.postgresPassword());
+    settings.put("jdbc.user", engines().postgresUser());
+    settings.put("jdbc.password", engines().postgresPassword());
     settings.put("table", "civil_servant");
     settings.put("key.column", "personal_id");
     settings.put("version.column", "source_changed_at");
@@ -263,9 +259,9 @@ abstract class ConnectorApiContract {
     return new SpringApplicationBuilder(TrucApplication.class)
         .run(
             "--spring.datasource.url=" + platform.platformUrl(),
-            "--spring.datasource.username=" + engines.postgresUser(),
-            "--spring.datasource.password=" + engines.postgresPassword(),
-            "--spring.kafka.bootstrap-servers=" + engines.kafkaBootstrapServers(),
+            "--spring.datasource.username=" + engines().postgresUser(),
+            "--spring.datasource.password=" + engines().postgresPassword(),
+            "--spring.kafka.bootstrap-servers=" + engines().kafkaBootstrapServers(),
             "--server.port=0");
   }
 

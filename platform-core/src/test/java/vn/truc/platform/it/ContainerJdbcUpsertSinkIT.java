@@ -1,28 +1,13 @@
 package vn.truc.platform.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
+/** The sink contract on PostgreSQL and MariaDB containers; skipped without Docker. */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerJdbcUpsertSinkIT extends JdbcUpsertSinkContract {
 
-  private static TestEngines engines;
-
-  @BeforeAll
-  static void startEngines() {
-    engines = new ContainerTestEngines();
-  }
-
-  @AfterAll
-  static void stopEngines() throws Exception {
-    if (engines != null) {
-      engines.close();
-    }
-  }
-
   @Override
-  protected TestEngines engines() {
-    return engines;
+  protected TestEngines createEngines() throws Exception {
+    return new ContainerTestEngines();
   }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.truc.platform.demo.CivilServantGenerator;
 import vn.truc.schemas.ContractCatalog;
@@ -32,26 +31,20 @@ import vn.truc.schemas.ContractCatalog;
  * The contract registry as Confluent Schema Registry clients use it, and a standard client not
  * written for Trục (KafkaJS with @kafkajs/confluent-schema-registry) decoding Trục's topic.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ContractRegistryContract {
+abstract class ContractRegistryContract extends EnginesContract {
 
   private static final String MEDIA = "application/vnd.schemaregistry.v1+json";
   private static final String SUBJECT = "truc.civilservant.v1-value";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int HIRES = 50;
 
-  /** Starts the engines this run uses; the contract owns their lifecycle. */
-  protected abstract TestEngines createEngines() throws Exception;
-
-  private TestEngines engines;
   private TestPlatform platform;
   private ConfigurableApplicationContext app;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void startPlatformWithRecordsFlowing() throws Exception {
-    engines = createEngines();
-    platform = TestPlatform.prepare(engines);
+    platform = TestPlatform.prepare(engines());
     platform.hire(new CivilServantGenerator(11), 1, HIRES);
     app = platform.start();
     await()
@@ -63,9 +56,6 @@ abstract class ContractRegistryContract {
   void stop() throws Exception {
     if (app != null) {
       app.close();
-    }
-    if (engines != null) {
-      engines.close();
     }
   }
 
@@ -201,7 +191,7 @@ abstract class ContractRegistryContract {
             90,
             node.toString(),
             "decode.mjs",
-            engines.kafkaBootstrapServers(),
+            engines().kafkaBootstrapServers(),
             TestPlatform.baseUrl(app),
             "truc.civilservant.v1",
             String.valueOf(HIRES));

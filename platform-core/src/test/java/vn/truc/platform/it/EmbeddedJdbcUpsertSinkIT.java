@@ -1,26 +1,10 @@
 package vn.truc.platform.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
+/** The sink contract on the embedded PostgreSQL and MariaDB. */
 class EmbeddedJdbcUpsertSinkIT extends JdbcUpsertSinkContract {
 
-  private static TestEngines engines;
-
-  @BeforeAll
-  static void startEngines() throws Exception {
-    engines = new EmbeddedTestEngines("sink");
-  }
-
-  @AfterAll
-  static void stopEngines() throws Exception {
-    if (engines != null) {
-      engines.close();
-    }
-  }
-
   @Override
-  protected TestEngines engines() {
-    return engines;
+  protected TestEngines createEngines() throws Exception {
+    return new EmbeddedTestEngines("sink");
   }
 }

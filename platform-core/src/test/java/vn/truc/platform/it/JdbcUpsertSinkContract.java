@@ -18,13 +18,11 @@ import vn.truc.connector.api.SinkRecord;
 import vn.truc.connector.jdbc.JdbcUpsertSinkKind;
 
 /** The JDBC upsert sink's promises, on a real PostgreSQL and a real MariaDB. */
-abstract class JdbcUpsertSinkContract {
+abstract class JdbcUpsertSinkContract extends EnginesContract {
 
   private static final Instant T1 = Instant.parse("2026-03-01T08:00:00.000001Z");
   private static final Instant T2 = Instant.parse("2026-03-01T08:00:00.000002Z");
   private static final Instant T3 = Instant.parse("2026-03-02T08:00:00Z");
-
-  protected abstract TestEngines engines();
 
   @ParameterizedTest
   @ValueSource(strings = {"postgresql", "mariadb"})

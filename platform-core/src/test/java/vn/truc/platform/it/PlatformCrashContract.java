@@ -20,7 +20,7 @@ import vn.truc.platform.demo.CivilServantGenerator;
  * it must bring the ministry to exactly the province's latest values. Records may travel twice
  * (at-least-once), so the yardstick is the ministry table, not the topic.
  */
-abstract class PlatformCrashContract {
+abstract class PlatformCrashContract extends EnginesContract {
 
   private static final int TOTAL = 100_000;
 
@@ -29,9 +29,6 @@ abstract class PlatformCrashContract {
    * batched inserts may have gaps), some 4,000 rows.
    */
   private static final String CHANGED_WHILE_DEAD = "MA_CB % 25 = 0";
-
-  /** The engines this run uses; set by the subclass before the tests. */
-  protected abstract TestEngines engines();
 
   @Test
   void aPlatformKilledMidSyncLosesNothingOnceRestarted() throws Exception {
