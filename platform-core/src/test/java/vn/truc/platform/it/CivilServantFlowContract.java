@@ -23,16 +23,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.truc.platform.demo.CivilServantGenerator;
@@ -195,7 +190,8 @@ abstract class CivilServantFlowContract extends EnginesContract {
     AvroWireSerde serde = new AvroWireSerde(registry);
     Set<String> versions = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : readAll(e, "truc.civilservant.v1")) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        Topics.readAll(e.kafkaBootstrapServers(), "truc.civilservant.v1")) {
       GenericRecord record = serde.deserialize(r.value(), null);
       String version =
           record.get("personalId")
@@ -210,7 +206,8 @@ abstract class CivilServantFlowContract extends EnginesContract {
   }
 
   private void assertBadRowDeadLettered(TestEngines e, String platform) throws Exception {
-    List<ConsumerRecord<byte[], byte[]>> dead = readAll(e, "truc.dlq.ingest.p37-hr");
+    List<ConsumerRecord<byte[], byte[]>> dead =
+        Topics.readAll(e.kafkaBootstrapServers(), "truc.dlq.ingest.p37-hr");
     assertThat(dead).hasSize(1);
     Header errors = dead.get(0).headers().lastHeader("truc.errors");
     assertThat(new String(errors.value(), StandardCharsets.UTF_8))
@@ -273,31 +270,6 @@ abstract class CivilServantFlowContract extends EnginesContract {
                   .contains("truc_records_latency_seconds")
                   .containsPattern("truc_consumer_lag\\{.*id=\"bnv-national\".*\\} 0.0");
             });
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> readAll(TestEngines e, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, e.kafkaBootstrapServers());
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-              });
-    }
-    return all;
   }
 
   private SchemaLookup registry(String platform) {

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +28,6 @@ abstract class ConnectorApiContract extends EnginesContract {
 
   private TestPlatform platform;
   private ConfigurableApplicationContext app;
-  private final HttpClient http = HttpClient.newHttpClient();
   private final CivilServantGenerator people = new CivilServantGenerator(23);
 
   @BeforeAll
@@ -61,7 +56,7 @@ abstract class ConnectorApiContract extends EnginesContract {
         mapping: {fullName: HO_TEN, shoeSize: CO_GIAY}
         """;
     JsonNode invalid =
-        call("POST", "/api/connectors/validate", broken, "application/yaml").expect(200);
+        api().call("POST", "/api/connectors/validate", broken, "application/yaml").expect(200);
     assertThat(invalid.get("valid").asBoolean()).isFalse();
     assertThat(fields(invalid))
         .containsExactlyInAnyOrder(
@@ -72,7 +67,8 @@ abstract class ConnectorApiContract extends EnginesContract {
             "mapping.dateOfBirth");
 
     JsonNode unreachable =
-        call(
+        api()
+            .call(
                 "POST",
                 "/api/connectors/validate",
                 yaml("p37-hr", "jdbc:mariadb://localhost:1/none", "HO_TEN", ""),
@@ -81,7 +77,8 @@ abstract class ConnectorApiContract extends EnginesContract {
     assertThat(fields(unreachable)).containsExactly("source.jdbc.url");
 
     JsonNode wrongColumn =
-        call(
+        api()
+            .call(
                 "POST",
                 "/api/connectors/validate",
                 yaml("p37-hr", platform.provinceUrl(), "HO_TEN_CU", ""),
@@ -90,23 +87,26 @@ abstract class ConnectorApiContract extends EnginesContract {
     assertThat(fields(wrongColumn)).containsExactly("source.HO_TEN_CU");
 
     JsonNode refused =
-        call(
+        api()
+            .call(
                 "POST",
                 "/api/connectors",
                 yaml("p37-hr", platform.provinceUrl(), "HO_TEN_CU", ""),
                 "application/yaml")
             .expect(422);
     assertThat(fields(refused)).containsExactly("source.HO_TEN_CU");
-    call("POST", "/api/connectors", "id: [unclosed", "application/yaml").expect(400);
+    api().call("POST", "/api/connectors", "id: [unclosed", "application/yaml").expect(400);
     assertThat(
             fields(
-                call("POST", "/api/connectors", "id: x\ncolour: blue", "application/yaml")
+                api()
+                    .call("POST", "/api/connectors", "id: x\ncolour: blue", "application/yaml")
                     .expect(400)))
         .containsExactly("colour");
 
     // 2. Register: YAML for the connector, JSON for the subscription. The password is masked.
     JsonNode created =
-        call(
+        api()
+            .call(
                 "POST",
                 "/api/connectors",
                 yaml("p37-hr", platform.provinceUrl(), "HO_TEN", ""),
@@ -114,19 +114,20 @@ abstract class ConnectorApiContract extends EnginesContract {
             .expect(201);
     assertThat(created.at("/definition/settings/jdbc.password").asText()).isEqualTo("******");
     assertThat(created.toString()).doesNotContain(password());
-    call("POST", "/api/subscriptions", subscriptionJson(), "application/json").expect(201);
+    api().call("POST", "/api/subscriptions", subscriptionJson(), "application/json").expect(201);
 
     platform.hire(people, 1, 300);
     await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 300);
-    JsonNode status = call("GET", "/api/connectors/p37-hr/status", null, null).expect(200);
+    JsonNode status = api().call("GET", "/api/connectors/p37-hr/status", null, null).expect(200);
     assertThat(status.get("state").asText()).isEqualTo("RUNNING");
     assertThat(status.get("recordsOut").asLong()).isEqualTo(300);
     assertThat(status.get("position").asText()).endsWith("|300");
-    assertThat(call("GET", "/api/connectors", null, null).expect(200)).hasSize(1);
+    assertThat(api().call("GET", "/api/connectors", null, null).expect(200)).hasSize(1);
 
     // 3. Paused, nothing flows; resumed, it catches up.
     assertThat(
-            call("POST", "/api/connectors/p37-hr/pause", null, null)
+            api()
+                .call("POST", "/api/connectors/p37-hr/pause", null, null)
                 .expect(200)
                 .get("state")
                 .asText())
@@ -136,42 +137,50 @@ abstract class ConnectorApiContract extends EnginesContract {
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
         .until(() -> ministryCount() == 300);
-    call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
+    api().call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
     await().atMost(Duration.ofSeconds(30)).until(() -> ministryCount() == 400);
 
     // 4. Offsets move only while paused; back to the start re-reads everything.
-    call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
+    api()
+        .call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
         .expect(409);
-    call("POST", "/api/connectors/p37-hr/pause", null, null).expect(200);
+    api().call("POST", "/api/connectors/p37-hr/pause", null, null).expect(200);
     assertThat(
-            call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
+            api()
+                .call(
+                    "PUT",
+                    "/api/connectors/p37-hr/offsets",
+                    "{\"to\":\"start\"}",
+                    "application/json")
                 .expect(200)
                 .get("position")
                 .isNull())
         .isTrue();
     long ingestedBefore = ingestedRecords();
-    call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
+    api().call("POST", "/api/connectors/p37-hr/resume", null, null).expect(200);
     await().atMost(Duration.ofSeconds(30)).until(() -> ingestedRecords() >= ingestedBefore + 400);
     assertThat(ministryCount()).isEqualTo(400);
 
     // 5. Registered flows come back after a restart, paused ones paused.
-    call("POST", "/api/subscriptions/bnv-national/pause", null, null).expect(200);
+    api().call("POST", "/api/subscriptions/bnv-national/pause", null, null).expect(200);
     app.close();
     app = startWithoutFlowFiles();
     assertThat(
-            call("GET", "/api/subscriptions/bnv-national/status", null, null)
+            api()
+                .call("GET", "/api/subscriptions/bnv-national/status", null, null)
                 .expect(200)
                 .get("state")
                 .asText())
         .isEqualTo("PAUSED");
     assertThat(
-            call("GET", "/api/connectors/p37-hr/status", null, null)
+            api()
+                .call("GET", "/api/connectors/p37-hr/status", null, null)
                 .expect(200)
                 .get("state")
                 .asText())
         .isEqualTo("RUNNING");
     platform.hire(people, 401, 50);
-    call("POST", "/api/subscriptions/bnv-national/resume", null, null).expect(200);
+    api().call("POST", "/api/subscriptions/bnv-national/resume", null, null).expect(200);
     await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 450);
 
     // 6. The CLI is the same API.
@@ -179,14 +188,14 @@ abstract class ConnectorApiContract extends EnginesContract {
     assertThat(cli("subscriptions", "list")).contains("bnv-national");
 
     // 7. The API describes itself (OpenAPI).
-    JsonNode openApi = call("GET", "/v3/api-docs", null, null).expect(200);
+    JsonNode openApi = api().call("GET", "/v3/api-docs", null, null).expect(200);
     assertThat(openApi.get("paths").has("/api/{types}/validate")).isTrue();
     assertThat(openApi.get("paths").has("/subjects/{subject}/versions")).isTrue();
 
     // 8. Delete.
-    call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
-    call("GET", "/api/connectors/p37-hr", null, null).expect(404);
-    assertThat(call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
+    api().call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
+    api().call("GET", "/api/connectors/p37-hr", null, null).expect(404);
+    assertThat(api().call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
   }
 
   private String yaml(String id, String url, String nameColumn, String extraMapping) {
@@ -306,25 +315,7 @@ abstract class ConnectorApiContract extends EnginesContract {
     return fields;
   }
 
-  private record Reply(int status, JsonNode body) {
-    JsonNode expect(int expected) {
-      assertThat(status).as("HTTP status; body %s", body).isEqualTo(expected);
-      return body;
-    }
-  }
-
-  private Reply call(String method, String path, String body, String contentType) throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(TestPlatform.baseUrl(app) + path));
-    if (contentType != null) {
-      r.header("Content-Type", contentType);
-    }
-    r.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(
-        response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+  private PlatformHttp api() {
+    return new PlatformHttp(TestPlatform.baseUrl(app));
   }
 }

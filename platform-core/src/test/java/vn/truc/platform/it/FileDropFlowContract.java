@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +61,6 @@ abstract class FileDropFlowContract extends EnginesContract {
   private TestPlatform platform;
   private ConfigurableApplicationContext app;
   private Path dropRoot;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() throws Exception {
@@ -99,9 +90,11 @@ abstract class FileDropFlowContract extends EnginesContract {
   @Order(1)
   void aDroppedFileWithGoodAndBadRows() throws Exception {
     Path drop = Files.createDirectories(dropRoot.resolve("p37"));
-    call("POST", "/api/connectors", connectorYaml("p37-drop", drop), "application/yaml")
+    api()
+        .call("POST", "/api/connectors", connectorYaml("p37-drop", drop), "application/yaml")
         .expect(201);
-    call(
+    api()
+        .call(
             "POST",
             "/api/subscriptions",
             subscriptionJson("bnv-national", platform.ministryUrl()),
@@ -141,8 +134,11 @@ abstract class FileDropFlowContract extends EnginesContract {
 
     // The connector's dead letters: exactly the two bad rows, each with its reason and its line.
     String dlq = "truc.dlq.ingest.p37-drop";
-    await().atMost(Duration.ofSeconds(30)).until(() -> readAll(dlq).size() >= 2);
-    List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>(readAll(dlq));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Topics.readAll(engines().kafkaBootstrapServers(), dlq).size() >= 2);
+    List<ConsumerRecord<byte[], byte[]>> dead =
+        new ArrayList<>(Topics.readAll(engines().kafkaBootstrapServers(), dlq));
     assertThat(dead).hasSize(2);
     dead.sort(Comparator.comparing(r -> header(r, "truc.position")));
     assertThat(header(dead.get(0), "truc.position")).isEqualTo(file + "|4");
@@ -173,7 +169,7 @@ abstract class FileDropFlowContract extends EnginesContract {
       assertThat(rs.next()).as("only one REJECTED entry").isFalse();
     }
 
-    JsonNode status = call("GET", "/api/connectors/p37-drop/status", null, null).expect(200);
+    JsonNode status = api().call("GET", "/api/connectors/p37-drop/status", null, null).expect(200);
     assertThat(status.get("state").asText()).isEqualTo("RUNNING");
     assertThat(status.get("recordsIn").asLong()).isEqualTo(7);
     assertThat(status.get("recordsOut").asLong()).isEqualTo(5);
@@ -208,13 +204,19 @@ abstract class FileDropFlowContract extends EnginesContract {
         Statement s = c.createStatement()) {
       s.execute(CivilServantGenerator.ministryDdl());
     }
-    call("POST", "/api/subscriptions", subscriptionJson("bnv-poison", ministry), "application/json")
+    api()
+        .call(
+            "POST",
+            "/api/subscriptions",
+            subscriptionJson("bnv-poison", ministry),
+            "application/json")
         .expect(201);
     // Paused while the topic fills, so the poison record and its neighbours come in one go.
-    call("POST", "/api/subscriptions/bnv-poison/pause", null, null).expect(200);
+    api().call("POST", "/api/subscriptions/bnv-poison/pause", null, null).expect(200);
 
     Path drop = Files.createDirectories(dropRoot.resolve("p37-poison"));
-    call("POST", "/api/connectors", connectorYaml("p37-drop-poison", drop), "application/yaml")
+    api()
+        .call("POST", "/api/connectors", connectorYaml("p37-drop-poison", drop), "application/yaml")
         .expect(201);
     dropCsv(
         drop,
@@ -251,7 +253,7 @@ abstract class FileDropFlowContract extends EnginesContract {
         .atMost(Duration.ofSeconds(30))
         .until(() -> "after.csv|4".equals(connectorPosition("p37-drop-poison")));
 
-    call("POST", "/api/subscriptions/bnv-poison/resume", null, null).expect(200);
+    api().call("POST", "/api/subscriptions/bnv-poison/resume", null, null).expect(200);
     List<String> good =
         List.of(
             "037086000201",
@@ -265,8 +267,11 @@ abstract class FileDropFlowContract extends EnginesContract {
         .untilAsserted(() -> assertThat(ministryNames(ministry).keySet()).containsAll(good));
 
     String dlq = "truc.dlq.delivery.bnv-poison";
-    await().atMost(Duration.ofSeconds(30)).until(() -> !readAll(dlq).isEmpty());
-    List<ConsumerRecord<byte[], byte[]>> dead = readAll(dlq);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !Topics.readAll(engines().kafkaBootstrapServers(), dlq).isEmpty());
+    List<ConsumerRecord<byte[], byte[]>> dead =
+        Topics.readAll(engines().kafkaBootstrapServers(), dlq);
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).value()).isEqualTo(poison);
     assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("poison-key");
@@ -291,7 +296,7 @@ abstract class FileDropFlowContract extends EnginesContract {
         .untilAsserted(
             () -> {
               JsonNode status =
-                  call("GET", "/api/subscriptions/bnv-poison/status", null, null).expect(200);
+                  api().call("GET", "/api/subscriptions/bnv-poison/status", null, null).expect(200);
               assertThat(status.get("state").asText()).isEqualTo("RUNNING");
               assertThat(status.get("recordsRejected").asLong()).isEqualTo(1);
               assertThat(status.get("recordsOut").asLong()).isGreaterThanOrEqualTo(good.size());
@@ -384,7 +389,10 @@ abstract class FileDropFlowContract extends EnginesContract {
 
   private String connectorPosition(String id) throws Exception {
     JsonNode position =
-        call("GET", "/api/connectors/" + id + "/status", null, null).expect(200).get("position");
+        api()
+            .call("GET", "/api/connectors/" + id + "/status", null, null)
+            .expect(200)
+            .get("position");
     return position == null || position.isNull() ? null : position.asText();
   }
 
@@ -395,53 +403,7 @@ abstract class FileDropFlowContract extends EnginesContract {
   }
 
   /** Every record of a topic, from its beginning to the end offsets when called. */
-  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines().kafkaBootstrapServers());
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      if (partitions.isEmpty()) {
-        return all;
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-              });
-    }
-    return all;
-  }
-
-  private record Reply(int status, JsonNode body) {
-    JsonNode expect(int expected) {
-      assertThat(status).as("HTTP status; body %s", body).isEqualTo(expected);
-      return body;
-    }
-  }
-
-  private Reply call(String method, String path, String body, String contentType) throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(TestPlatform.baseUrl(app) + path));
-    if (contentType != null) {
-      r.header("Content-Type", contentType);
-    }
-    r.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(
-        response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+  private PlatformHttp api() {
+    return new PlatformHttp(TestPlatform.baseUrl(app));
   }
 }
