@@ -20,6 +20,7 @@ import vn.truc.connector.api.SinkConnector;
 import vn.truc.connector.api.SinkKind;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceKind;
+import vn.truc.connector.api.TargetColumn;
 import vn.truc.platform.registry.PublishedContracts;
 import vn.truc.routes.RouteMetrics;
 import vn.truc.routes.delivery.DeliveryFlow;
@@ -195,7 +196,7 @@ public class FlowFactory {
       settingProblems.forEach(
           p -> problems.add(new ConfigProblem("settings." + p.field(), p.reason())));
       if (live && settingProblems.isEmpty() && d.columns() != null) {
-        kind.check(kind.config().parse(settings), List.copyOf(d.columns().keySet()))
+        kind.check(kind.config().parse(settings), targetColumns(contract, d))
             .forEach(p -> problems.add(new ConfigProblem("target." + p.field(), p.reason())));
       }
     }
@@ -214,7 +215,7 @@ public class FlowFactory {
     SinkConnector sink =
         kind.create(
             kind.config().parse(settings(d.settings(), new ArrayList<>())),
-            columns.stream().map(SinkColumn::column).toList());
+            targetColumns(contract, d));
     DeliveryFlow flow =
         new DeliveryFlow(
             d.id(),
@@ -376,6 +377,14 @@ public class FlowFactory {
   private static boolean nullable(Schema s) {
     return s.getType() == Schema.Type.UNION
         && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+  }
+
+  /** The receiver's columns with the types of the contract fields they hold. */
+  private static List<TargetColumn> targetColumns(Contract contract, SubscriptionDefinition d) {
+    // TODO(types): derive each column's type from its contract field
+    return d.columns().keySet().stream()
+        .map(c -> new TargetColumn(c, vn.truc.connector.api.ValueType.STRING, true))
+        .toList();
   }
 
   private static List<FieldRule> rules(ConnectorDefinition d) {

@@ -81,7 +81,11 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
     settings.put("table", t.table());
     settings.put("key.column", "id");
     settings.put("version.column", "changed_at");
-    return kind.create(def.parse(settings), List.of("name"));
+    return kind.create(
+        def.parse(settings),
+        List.of(
+            new vn.truc.connector.api.TargetColumn(
+                "name", vn.truc.connector.api.ValueType.STRING, true)));
   }
 
   private static SinkRecord record(String key, String name, Instant version) {

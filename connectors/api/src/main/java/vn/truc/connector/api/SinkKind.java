@@ -12,10 +12,10 @@ public interface SinkKind {
   /**
    * @param columns the receiver's data columns the sink writes, besides key and version
    */
-  SinkConnector create(ConnectorConfig config, List<String> columns);
+  SinkConnector create(ConnectorConfig config, List<TargetColumn> columns);
 
   /** Checks against the live target that the settings work and the columns exist. */
-  default List<ConfigProblem> check(ConnectorConfig config, List<String> columns) {
+  default List<ConfigProblem> check(ConnectorConfig config, List<TargetColumn> columns) {
     return List.of();
   }
 }

@@ -20,4 +20,13 @@ public interface SourceKind {
       ConnectorConfig config, java.util.Set<String> columns) {
     return java.util.List.of();
   }
+
+  /**
+   * The types of the given columns in the live source, for checking that a mapping is convertible;
+   * empty where the source cannot tell (a column missing from the answer is not checked).
+   */
+  default java.util.Map<String, ValueType> columnTypes(
+      ConnectorConfig config, java.util.Set<String> columns) {
+    return java.util.Map.of();
+  }
 }

@@ -9,6 +9,7 @@ import vn.truc.connector.api.SettingType;
 import vn.truc.connector.api.SinkConnector;
 import vn.truc.connector.api.SinkKind;
 import vn.truc.connector.api.SinkRecord;
+import vn.truc.connector.api.TargetColumn;
 
 /** {@code jdbc-upsert}: batched idempotent upsert, newest version wins. */
 public final class JdbcUpsertSinkKind implements SinkKind {
@@ -45,8 +46,9 @@ public final class JdbcUpsertSinkKind implements SinkKind {
 
   @Override
   public List<vn.truc.connector.api.ConfigProblem> check(
-      ConnectorConfig config, List<String> columns) {
-    List<String> needed = new java.util.ArrayList<>(columns);
+      ConnectorConfig config, List<TargetColumn> columns) {
+    List<String> needed =
+        new java.util.ArrayList<>(columns.stream().map(TargetColumn::name).toList());
     needed.add(config.string(JdbcSettings.KEY_COLUMN));
     needed.add(config.string(VERSION_COLUMN));
     if (config.has(DELIVERED_COLUMN)) {
@@ -56,7 +58,7 @@ public final class JdbcUpsertSinkKind implements SinkKind {
   }
 
   @Override
-  public SinkConnector create(ConnectorConfig config, List<String> columns) {
+  public SinkConnector create(ConnectorConfig config, List<TargetColumn> columns) {
     HikariDataSource pool = JdbcSettings.pool(config, "sink-" + config.string(JdbcSettings.TABLE));
     JdbcUpsertSink sink =
         new JdbcUpsertSink(
@@ -64,7 +66,7 @@ public final class JdbcUpsertSinkKind implements SinkKind {
             config.string(JdbcSettings.TABLE),
             config.string(JdbcSettings.KEY_COLUMN),
             config.string(VERSION_COLUMN),
-            columns,
+            columns.stream().map(TargetColumn::name).toList(),
             config.has(DELIVERED_COLUMN) ? config.string(DELIVERED_COLUMN) : null);
     return new SinkConnector() {
       @Override
