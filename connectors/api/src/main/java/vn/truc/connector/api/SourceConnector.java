@@ -15,6 +15,14 @@ public interface SourceConnector extends AutoCloseable {
    */
   List<SourceRow> poll(String position, int maxRows) throws Exception;
 
+  /**
+   * How many changes the source holds after {@code position}, for the progress and ETA of an
+   * initial load; empty when the source cannot tell cheaply. An estimate is fine.
+   */
+  default java.util.OptionalLong remaining(String position) throws Exception {
+    return java.util.OptionalLong.empty();
+  }
+
   @Override
   default void close() throws Exception {}
 }
