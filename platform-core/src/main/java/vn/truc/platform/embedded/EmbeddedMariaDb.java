@@ -53,6 +53,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     builder.addArg("--skip-ssl");
     builder.addArg("--bind-address=127.0.0.1");
     builder.addArg("--default-time-zone=+00:00");
+    // A row-based binary log, so that change-capture connectors can read this server as a
+    // replica would (cdc-mariadb).
+    builder.addArg("--log-bin=mariadb-bin");
+    builder.addArg("--binlog-format=ROW");
+    builder.addArg("--binlog-row-image=FULL");
+    builder.addArg("--server-id=1");
+    builder.addArg("--binlog-expire-logs-seconds=604800");
     if ("root".equals(System.getProperty("user.name"))) {
       builder.addArg("--user=root");
     }

@@ -11,9 +11,20 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class ContainerTestEngines implements TestEngines {
 
   private final KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
-  private final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17");
+  private final PostgreSQLContainer postgres =
+      new PostgreSQLContainer("postgres:17")
+          // Change capture needs logical decoding, as the embedded engine is configured.
+          .withCommand("postgres", "-c", "wal_level=logical", "-c", "fsync=off");
   private final MariaDBContainer mariaDb =
-      new MariaDBContainer("mariadb:11.4").withUsername("root").withPassword("truc");
+      new MariaDBContainer("mariadb:11.4")
+          .withUsername("root")
+          .withPassword("truc")
+          // A row-based binary log for change capture, as the embedded engine is configured.
+          .withCommand(
+              "--log-bin=mariadb-bin",
+              "--binlog-format=ROW",
+              "--binlog-row-image=FULL",
+              "--server-id=1");
 
   public ContainerTestEngines() {
     kafka.start();

@@ -1,0 +1,53 @@
+package vn.truc.connector.cdc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a change stream stands, as the platform stores it: Debezium's source partition and offset
+ * for the change, plus a sequence number within one engine run. Debezium gives every row of a
+ * snapshot the same offset; the sequence keeps positions distinct so that acknowledging "up to this
+ * position" is never ambiguous. Only partition and offset matter for resuming.
+ *
+ * @param partition Debezium's source partition, e.g. {@code {"server": "truc-p37"}}
+ * @param offset Debezium's source offset (LSN, binlog file and position, snapshot flags)
+ * @param sequence the change's number within the engine run that read it
+ */
+record CdcPosition(Map<String, Object> partition, Map<String, Object> offset, long sequence) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static CdcPosition parse(String text) {
+    try {
+      Map<String, Object> all = JSON.readValue(text, new TypeReference<>() {});
+      @SuppressWarnings("unchecked")
+      Map<String, Object> partition = (Map<String, Object>) all.get("partition");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> offset = (Map<String, Object>) all.get("offset");
+      if (partition == null || offset == null) {
+        throw new IllegalArgumentException(
+            "not a change-capture position (needs partition and offset): " + text);
+      }
+      Object seq = all.get("seq");
+      return new CdcPosition(partition, offset, seq instanceof Number n ? n.longValue() : 0);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a change-capture position: " + text, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("partition", partition);
+    all.put("offset", offset);
+    all.put("seq", sequence);
+    try {
+      return JSON.writeValueAsString(all);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
