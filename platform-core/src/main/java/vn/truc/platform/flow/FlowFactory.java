@@ -11,7 +11,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.apache.camel.RoutesBuilder;
 import org.springframework.stereotype.Component;
 import vn.truc.connector.api.ConfigProblem;
 import vn.truc.connector.api.ConnectorConfig;
@@ -23,13 +22,16 @@ import vn.truc.connector.api.SourceKind;
 import vn.truc.connector.api.TargetColumn;
 import vn.truc.platform.registry.PublishedContracts;
 import vn.truc.routes.RouteMetrics;
+import vn.truc.routes.TemplatedRoute;
 import vn.truc.routes.delivery.DeliveryFlow;
 import vn.truc.routes.delivery.DeliveryRoute;
 import vn.truc.routes.ingest.IngestFlow;
 import vn.truc.routes.ingest.IngestRoute;
 import vn.truc.routes.ledger.ExchangeLog;
 import vn.truc.routes.mapping.CodeMaps;
+import vn.truc.routes.mapping.Convertibility;
 import vn.truc.routes.mapping.FieldRule;
+import vn.truc.routes.mapping.FieldTypes;
 import vn.truc.routes.mapping.RecordFlattener;
 import vn.truc.routes.mapping.RowMapper;
 import vn.truc.routes.mapping.SinkColumn;
@@ -74,16 +76,20 @@ public class FlowFactory {
     ServiceLoader.load(SinkKind.class).forEach(k -> sinkKinds.put(k.name(), k));
   }
 
-  /** What a built flow consists of: its route and what must be closed with it. */
+  /**
+   * What a built flow consists of: its routes (template instances, in the order to add them; {@code
+   * routeId} is the one that reads and is paused and resumed), and what must be closed with it.
+   */
   public record Built(
       String id,
       FlowType type,
       String routeId,
-      RoutesBuilder routes,
+      List<TemplatedRoute> routes,
       List<AutoCloseable> resources,
       List<String> topics,
       String consumerGroup,
-      String contractTopic) {}
+      String contractTopic,
+      String deadLetterTopic) {}
 
   // --- connectors ---
 
@@ -119,8 +125,13 @@ public class FlowFactory {
         if (d.mapping() != null) {
           columns.addAll(d.mapping().values());
         }
-        kind.check(kind.config().parse(settings), columns)
-            .forEach(p -> problems.add(new ConfigProblem("source." + p.field(), p.reason())));
+        ConnectorConfig config = kind.config().parse(settings);
+        List<ConfigProblem> found = kind.check(config, columns);
+        found.forEach(p -> problems.add(new ConfigProblem("source." + p.field(), p.reason())));
+        if (contract != null && d.mapping() != null && readable(kind, found)) {
+          convertibilityProblems(
+              contract.schema(), d.mapping(), kind.columnTypes(config, columns), problems);
+        }
       }
     }
     return problems;
@@ -151,13 +162,17 @@ public class FlowFactory {
         d.id(),
         FlowType.CONNECTOR,
         IngestRoute.routeId(d.id()),
-        new IngestRoute(
-                flow, new AvroWireSerde(registry), log, new RouteMetrics(meters, "ingest", d.id()))
-            .paused(paused),
+        IngestRoute.routes(
+            flow,
+            new AvroWireSerde(registry),
+            log,
+            new RouteMetrics(meters, "ingest", d.id()),
+            paused),
         List.of(source),
         List.of(contract.topic(), flow.deadLetterTopic()),
         null,
-        contract.topic());
+        contract.topic(),
+        flow.deadLetterTopic());
   }
 
   // --- subscriptions ---
@@ -183,10 +198,16 @@ public class FlowFactory {
       d.columns()
           .forEach(
               (column, field) -> {
-                if (!hasPath(contract.schema(), field)) {
+                if (field == null || !hasPath(contract.schema(), field)) {
                   problems.add(
                       new ConfigProblem(
                           "columns." + column, contract.name() + " has no field '" + field + "'"));
+                } else {
+                  try {
+                    FieldTypes.of(contract.schema(), field);
+                  } catch (IllegalArgumentException e) {
+                    problems.add(new ConfigProblem("columns." + column, e.getMessage()));
+                  }
                 }
               });
     }
@@ -228,13 +249,17 @@ public class FlowFactory {
         d.id(),
         FlowType.SUBSCRIPTION,
         DeliveryRoute.routeId(d.id()),
-        new DeliveryRoute(
-                flow, new AvroWireSerde(registry), log, new RouteMetrics(meters, "deliver", d.id()))
-            .paused(paused),
+        DeliveryRoute.routes(
+            flow,
+            new AvroWireSerde(registry),
+            log,
+            new RouteMetrics(meters, "deliver", d.id()),
+            paused),
         List.of(sink),
         List.of(contract.topic(), flow.deadLetterTopic()),
         flow.consumerGroup(),
-        contract.topic());
+        contract.topic(),
+        flow.deadLetterTopic());
   }
 
   /** The settings' secret values are shown as a mask; references are shown as written. */
@@ -379,12 +404,60 @@ public class FlowFactory {
         && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
   }
 
-  /** The receiver's columns with the types of the contract fields they hold. */
+  /**
+   * The receiver's columns with the types of the contract fields they hold. A column whose field
+   * the contract lacks or a column cannot hold is left out: validation reports it, and a live check
+   * of the others still runs.
+   */
   private static List<TargetColumn> targetColumns(Contract contract, SubscriptionDefinition d) {
-    // TODO(types): derive each column's type from its contract field
-    return d.columns().keySet().stream()
-        .map(c -> new TargetColumn(c, vn.truc.connector.api.ValueType.STRING, true))
-        .toList();
+    List<TargetColumn> columns = new ArrayList<>();
+    if (contract == null || d.columns() == null) {
+      return columns;
+    }
+    d.columns()
+        .forEach(
+            (column, field) -> {
+              if (field != null && hasPath(contract.schema(), field)) {
+                try {
+                  FieldTypes.Typed typed = FieldTypes.of(contract.schema(), field);
+                  columns.add(new TargetColumn(column, typed.type(), typed.nullable()));
+                } catch (IllegalArgumentException e) {
+                  // reported by validate
+                }
+              }
+            });
+    return columns;
+  }
+
+  /**
+   * Whether a source's live check left it readable: a problem with one of the kind's settings (the
+   * URL, the table) means no column types can be had; one with a column does not.
+   */
+  private static boolean readable(SourceKind kind, List<ConfigProblem> found) {
+    Set<String> settings = new java.util.HashSet<>();
+    kind.config().settings().forEach(s -> settings.add(s.name()));
+    return found.stream().noneMatch(p -> settings.contains(p.field()));
+  }
+
+  /**
+   * A problem for each mapped field whose source column's type can never become the field's. Code
+   * lists and translations need no exception: the mapper converts the column's value to the field's
+   * type first, and that conversion is what is judged.
+   */
+  private static void convertibilityProblems(
+      Schema schema,
+      Map<String, String> mapping,
+      Map<String, vn.truc.connector.api.ValueType> types,
+      List<ConfigProblem> problems) {
+    mapping.forEach(
+        (field, column) -> {
+          vn.truc.connector.api.ValueType type = column == null ? null : types.get(column);
+          if (type != null) {
+            FieldTypes.schemaAt(schema, field)
+                .flatMap(s -> Convertibility.problem(column, type, s))
+                .ifPresent(reason -> problems.add(new ConfigProblem("mapping." + field, reason)));
+          }
+        });
   }
 
   private static List<FieldRule> rules(ConnectorDefinition d) {

@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 import vn.truc.connector.api.OffsetStore;
 import vn.truc.platform.ops.ConsumerLag;
 import vn.truc.platform.ops.ContractTopics;
+import vn.truc.routes.TemplatedRoute;
+import vn.truc.routes.TrucRouteTemplates;
 
 /**
  * The flows that run in this platform instance: routes added to and removed from Camel while it
@@ -60,8 +64,14 @@ public class FlowRuntime implements DisposableBean {
     this.meters = meters;
   }
 
+  /** Takes the Camel context the flows run in and adds the route templates they are made of. */
   void attach(CamelContext camel) {
     this.camel = camel;
+    try {
+      camel.addRoutes(new TrucRouteTemplates());
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot add the route templates: " + e.getMessage(), e);
+    }
   }
 
   /** Builds and starts (or defines, paused) the flow; replaces a running one with the same id. */
@@ -78,8 +88,11 @@ public class FlowRuntime implements DisposableBean {
       if (built.consumerGroup() != null) {
         lag.watch(built.id(), built.consumerGroup(), built.contractTopic());
       }
-      camel.addRoutes(built.routes());
+      for (TemplatedRoute route : built.routes()) {
+        route.addTo(camel);
+      }
     } catch (Exception e) {
+      removeRoutes(built);
       close(built);
       throw new IllegalStateException("Cannot start " + built.id() + ": " + e.getMessage(), e);
     }
@@ -90,20 +103,36 @@ public class FlowRuntime implements DisposableBean {
     return running;
   }
 
-  /** Stops the flow's route, removes it and closes its resources. */
+  /** Stops the flow's routes, removes them and closes its resources. */
   public synchronized void remove(String id) {
     Running running = flows.remove(id);
     if (running == null) {
       return;
     }
-    String routeId = running.built().routeId();
-    try {
-      camel.getRouteController().stopRoute(routeId);
-      camel.removeRoute(routeId);
-    } catch (Exception e) {
-      LOG.warn("Removing route {} failed: {}", routeId, e.getMessage());
-    }
+    removeRoutes(running.built());
     close(running.built());
+  }
+
+  /**
+   * Removes a flow's routes in the reverse order of their adding, callers before the routes they
+   * call; also the definition of a route that was added but failed to start.
+   */
+  private void removeRoutes(FlowFactory.Built built) {
+    List<TemplatedRoute> routes = built.routes();
+    Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+    for (int i = routes.size() - 1; i >= 0; i--) {
+      String routeId = routes.get(i).routeId();
+      try {
+        if (camel.getRoute(routeId) != null) {
+          camel.getRouteController().stopRoute(routeId);
+          camel.removeRoute(routeId);
+        } else if (model != null && model.getRouteDefinition(routeId) != null) {
+          model.removeRouteDefinition(model.getRouteDefinition(routeId));
+        }
+      } catch (Exception e) {
+        LOG.warn("Removing route {} of {} failed: {}", routeId, built.id(), e.getMessage());
+      }
+    }
   }
 
   public void pause(String id) throws Exception {

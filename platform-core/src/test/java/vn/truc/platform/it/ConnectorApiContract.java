@@ -198,6 +198,21 @@ abstract class ConnectorApiContract extends EnginesContract {
     assertThat(api().call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
   }
 
+  @Test
+  void aMappingWhoseColumnCanNeverBecomeItsFieldIsRefused() throws Exception {
+    // BAC_LUONG is an INT column: a number is at most a year, never a whole date.
+    String definition =
+        yaml("p37-types", platform.provinceUrl(), "HO_TEN", "recruitmentDate: BAC_LUONG");
+
+    JsonNode checked =
+        api().call("POST", "/api/connectors/validate", definition, "application/yaml").expect(200);
+    assertThat(fields(checked)).containsExactly("mapping.recruitmentDate");
+    assertThat(checked.at("/problems/0/reason").asText())
+        .contains("'BAC_LUONG' is INT")
+        .contains("cannot become a date");
+    api().call("POST", "/api/connectors", definition, "application/yaml").expect(422);
+  }
+
   private String yaml(String id, String url, String nameColumn, String extraMapping) {
     return """
         id: %s

@@ -2,22 +2,37 @@ package vn.truc.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.truc.connector.api.ConfigDef;
+import vn.truc.connector.api.ConfigProblem;
+import vn.truc.connector.api.ConnectorConfig;
 import vn.truc.connector.api.SinkConnector;
 import vn.truc.connector.api.SinkRecord;
+import vn.truc.connector.api.SourceConnector;
+import vn.truc.connector.api.SourceRow;
+import vn.truc.connector.api.TargetColumn;
+import vn.truc.connector.api.ValueType;
+import vn.truc.connector.jdbc.JdbcPollingSourceKind;
 import vn.truc.connector.jdbc.JdbcUpsertSinkKind;
 
-/** The JDBC upsert sink's promises, on a real PostgreSQL and a real MariaDB. */
+/**
+ * The JDBC connectors' promises on a real PostgreSQL and a real MariaDB: the upsert sink's
+ * ordering, its table creation and its live check; the polling source's count of what remains.
+ */
 abstract class JdbcUpsertSinkContract extends EnginesContract {
 
   private static final Instant T1 = Instant.parse("2026-03-01T08:00:00.000001Z");
@@ -53,14 +68,192 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
     }
   }
 
+  /** Every type a contract field can give a column, as FieldTypes derives them. */
+  private static final List<TargetColumn> TYPED =
+      List.of(
+          new TargetColumn("full_name", ValueType.STRING, false),
+          new TargetColumn("date_of_birth", ValueType.STRING, false),
+          new TargetColumn("salary_step", ValueType.INT, true),
+          new TargetColumn("population", ValueType.LONG, true),
+          new TargetColumn("ratio", ValueType.DOUBLE, true),
+          new TargetColumn("salary_coefficient", ValueType.DECIMAL, true),
+          new TargetColumn("missing", ValueType.BOOLEAN, false),
+          new TargetColumn("recruitment_date", ValueType.DATE, true),
+          new TargetColumn("changed_at_source", ValueType.TIMESTAMP, true),
+          new TargetColumn("photo", ValueType.BYTES, true));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void createsAMissingTableWithContractTypesWhenAsked(String db) throws Exception {
+    Target target = database(db, "auto_" + db);
+    JdbcUpsertSinkKind kind = new JdbcUpsertSinkKind();
+    Map<String, Object> settings = settings(target);
+    settings.put("delivered.column", "delivered_at");
+    assertThat(kind.check(kind.config().parse(settings), TYPED))
+        .extracting(ConfigProblem::field)
+        .containsExactly("table");
+    settings.put("table.auto.create", "true");
+    ConnectorConfig config = kind.config().parse(settings);
+    assertThat(kind.check(config, TYPED)).isEmpty();
+
+    Instant sourceTime = Instant.parse("2026-02-03T04:05:06.123456Z");
+    Map<String, Object> values = new HashMap<>();
+    values.put("full_name", "Nguyễn Thị Hương");
+    values.put("date_of_birth", "1985-03");
+    values.put("salary_step", 3);
+    values.put("population", 9_876_543_210L);
+    values.put("ratio", 0.125d);
+    values.put("salary_coefficient", new BigDecimal("2.34"));
+    values.put("missing", true);
+    values.put("recruitment_date", LocalDate.of(2007, 6, 1));
+    values.put("changed_at_source", sourceTime);
+    values.put("photo", new byte[] {1, 2, 3});
+    try (SinkConnector sink = kind.create(config, TYPED)) {
+      sink.write(List.of(new SinkRecord("001085012345", values, T1, "p1", false)));
+      values.put("salary_step", 4);
+      sink.write(List.of(new SinkRecord("001085012345", values, T2, "p2", false)));
+      values.put("salary_step", 2);
+      sink.write(List.of(new SinkRecord("001085012345", values, T1, "p1", false)));
+    }
+
+    try (Connection c =
+            DriverManager.getConnection(target.url(), target.user(), target.password());
+        ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + target.table())) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("id")).isEqualTo("001085012345");
+      assertThat(rs.getString("full_name")).isEqualTo("Nguyễn Thị Hương");
+      assertThat(rs.getString("date_of_birth")).isEqualTo("1985-03");
+      assertThat(rs.getInt("salary_step")).isEqualTo(4);
+      assertThat(rs.getLong("population")).isEqualTo(9_876_543_210L);
+      assertThat(rs.getDouble("ratio")).isEqualTo(0.125d);
+      assertThat(rs.getBigDecimal("salary_coefficient")).isEqualByComparingTo("2.34");
+      assertThat(rs.getBoolean("missing")).isTrue();
+      assertThat(rs.getObject("recruitment_date", LocalDate.class))
+          .isEqualTo(LocalDate.of(2007, 6, 1));
+      assertThat(rs.getObject("changed_at_source", LocalDateTime.class))
+          .isEqualTo(LocalDateTime.ofInstant(sourceTime, ZoneOffset.UTC));
+      assertThat(rs.getBytes("photo")).containsExactly(1, 2, 3);
+      assertThat(rs.getObject("changed_at", LocalDateTime.class))
+          .isEqualTo(LocalDateTime.ofInstant(T2, ZoneOffset.UTC));
+      assertThat(rs.getTimestamp("delivered_at")).isNotNull();
+      assertThat(rs.next()).isFalse();
+    }
+    // The table Trục made passes Trục's own check, auto-create on or off.
+    assertThat(kind.check(config, TYPED)).isEmpty();
+    settings.put("table.auto.create", "false");
+    assertThat(kind.check(kind.config().parse(settings), TYPED)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void checkNamesEachMissingAndEachWrongTypedColumn(String db) throws Exception {
+    Target target = database(db, "checked_" + db);
+    try (Connection c =
+            DriverManager.getConnection(target.url(), target.user(), target.password());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE "
+              + target.table()
+              + " (id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), recruitment_date INTEGER,"
+              + " changed_at TIMESTAMP(6) NOT NULL)");
+    }
+    JdbcUpsertSinkKind kind = new JdbcUpsertSinkKind();
+    Map<String, Object> settings = settings(target);
+    settings.put("delivered.column", "delivered_at");
+    // Auto-create changes nothing for a table that exists: it is never altered.
+    settings.put("table.auto.create", "true");
+    List<TargetColumn> columns =
+        List.of(
+            new TargetColumn("name", ValueType.STRING, false),
+            new TargetColumn("recruitment_date", ValueType.DATE, true),
+            new TargetColumn("salary_step", ValueType.INT, true));
+
+    List<ConfigProblem> problems = kind.check(kind.config().parse(settings), columns);
+
+    assertThat(problems)
+        .extracting(ConfigProblem::field)
+        .containsExactly("delivered.column", "columns.recruitment_date", "columns.salary_step");
+    assertThat(problems.get(1).reason())
+        .contains("'recruitment_date' is INT")
+        .contains("cannot hold the field's DATE values");
+    assertThat(problems.get(2).reason()).contains("ADD COLUMN").contains("salary_step");
+    assertThat(kind.check(kind.config().parse(settings), columns.subList(0, 1)))
+        .extracting(ConfigProblem::field)
+        .containsExactly("delivered.column");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void pollingSourceCountsWhatRemainsAndReportsColumnTypes(String db) throws Exception {
+    Target source = database(db, "hr_" + db);
+    try (Connection c =
+            DriverManager.getConnection(source.url(), source.user(), source.password());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE "
+              + source.table()
+              + " (ma_cb BIGINT PRIMARY KEY, ho_ten VARCHAR(100), ngay_sinh DATE, bac_luong INT,"
+              + " he_so DECIMAL(4,2), cap_nhat TIMESTAMP(6) NOT NULL)");
+      s.execute(
+          "INSERT INTO "
+              + source.table()
+              + " (ma_cb, ho_ten, ngay_sinh, bac_luong, he_so, cap_nhat) VALUES"
+              + " (1, 'A', '1985-03-12', 1, 2.34, '2020-01-01 00:00:00'),"
+              + " (2, 'B', '1986-03-12', 2, 2.67, '2020-01-02 00:00:00'),"
+              + " (3, 'C', '1987-03-12', 3, 3.00, '2020-01-02 00:00:00'),"
+              + " (4, 'D', '1988-03-12', 4, 3.33, '2020-01-03 00:00:00'),"
+              + " (5, 'E', '1989-03-12', 5, 3.66, '2020-01-04 00:00:00')");
+    }
+    JdbcPollingSourceKind kind = new JdbcPollingSourceKind();
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("jdbc.url", source.url());
+    settings.put("jdbc.user", source.user());
+    settings.put("jdbc.password", source.password());
+    settings.put("table", source.table());
+    settings.put("key.column", "ma_cb");
+    settings.put("timestamp.column", "cap_nhat");
+    settings.put("timestamp.zone", "UTC");
+    ConnectorConfig config = kind.config().parse(settings);
+
+    try (SourceConnector connector = kind.create(config)) {
+      assertThat(connector.remaining(null)).hasValue(5);
+      List<SourceRow> first = connector.poll(null, 2);
+      String position = first.get(first.size() - 1).position();
+      // Rows 2 and 3 share a timestamp: the key splits them exactly where the poll stopped.
+      assertThat(position).isEqualTo("2020-01-02T00:00|2");
+      assertThat(connector.remaining(position)).hasValue(3);
+      assertThat(connector.remaining("2020-01-02T00:00|")).hasValue(4);
+      List<SourceRow> rest = connector.poll(position, 100);
+      assertThat(rest).hasSize(3);
+      assertThat(connector.remaining(rest.get(2).position())).hasValue(0);
+    }
+
+    assertThat(
+            kind.columnTypes(
+                config,
+                Set.of("ma_cb", "HO_TEN", "ngay_sinh", "bac_luong", "he_so", "cap_nhat", "nope")))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "ma_cb", ValueType.LONG,
+                "HO_TEN", ValueType.STRING,
+                "ngay_sinh", ValueType.DATE,
+                "bac_luong", ValueType.INT,
+                "he_so", ValueType.DECIMAL,
+                "cap_nhat", ValueType.TIMESTAMP));
+  }
+
   private record Target(String url, String user, String password, String table) {}
 
-  private Target target(String db, String table) throws Exception {
+  /** Where a table of that name would be; the table is not created. */
+  private Target database(String db, String table) throws Exception {
     TestEngines e = engines();
-    Target t =
-        db.equals("postgresql")
-            ? new Target(e.postgresDatabase("sinks"), e.postgresUser(), e.postgresPassword(), table)
-            : new Target(e.mariaDbDatabase("sinks"), e.mariaDbUser(), e.mariaDbPassword(), table);
+    return db.equals("postgresql")
+        ? new Target(e.postgresDatabase("sinks"), e.postgresUser(), e.postgresPassword(), table)
+        : new Target(e.mariaDbDatabase("sinks"), e.mariaDbUser(), e.mariaDbPassword(), table);
+  }
+
+  private Target target(String db, String table) throws Exception {
+    Target t = database(db, table);
     try (Connection c = DriverManager.getConnection(t.url(), t.user(), t.password());
         Statement s = c.createStatement()) {
       s.execute(
@@ -71,9 +264,7 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
     return t;
   }
 
-  private static SinkConnector sink(Target t) {
-    JdbcUpsertSinkKind kind = new JdbcUpsertSinkKind();
-    ConfigDef def = kind.config();
+  private static Map<String, Object> settings(Target t) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("jdbc.url", t.url());
     settings.put("jdbc.user", t.user());
@@ -81,11 +272,14 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
     settings.put("table", t.table());
     settings.put("key.column", "id");
     settings.put("version.column", "changed_at");
+    return settings;
+  }
+
+  private static SinkConnector sink(Target t) {
+    JdbcUpsertSinkKind kind = new JdbcUpsertSinkKind();
+    ConfigDef def = kind.config();
     return kind.create(
-        def.parse(settings),
-        List.of(
-            new vn.truc.connector.api.TargetColumn(
-                "name", vn.truc.connector.api.ValueType.STRING, true)));
+        def.parse(settings(t)), List.of(new TargetColumn("name", ValueType.STRING, true)));
   }
 
   private static SinkRecord record(String key, String name, Instant version) {

@@ -1,62 +1,59 @@
 package vn.truc.routes.delivery;
 
-import org.apache.camel.builder.RouteBuilder;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Processor;
+import vn.truc.routes.DeadLetters;
 import vn.truc.routes.RouteMetrics;
-import vn.truc.routes.error.ErrorHandling;
+import vn.truc.routes.TemplatedRoute;
+import vn.truc.routes.TrucRouteTemplates;
 import vn.truc.routes.ledger.ExchangeLog;
 import vn.truc.routes.serde.AvroWireSerde;
 
 /**
- * Contract topic -> receiver. Consumes in batches with manual commits: the offsets of a batch are
- * committed only after the sink's transaction. On a failure that outlasts the retries the consumer
- * breaks off and reconnects from the last committed offset (Camel's auto-commit modes would skip
- * the failed batch, so they are not used).
+ * The routes of one subscription, from the {@link TrucRouteTemplates}: delivery (contract topic ->
+ * receiver) and its dead letters. Consumes in batches with manual commits: the offsets of a batch
+ * are committed only after the sink's transaction. On a failure that outlasts the retries the
+ * consumer breaks off and reconnects from the last committed offset.
  */
-public final class DeliveryRoute extends RouteBuilder {
+public final class DeliveryRoute {
 
-  private final DeliveryFlow flow;
-  private final DeliveryStep step;
-  private boolean autoStartup = true;
-
-  public DeliveryRoute(
-      DeliveryFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
-    this.flow = flow;
-    this.step = new DeliveryStep(flow, serde, log, metrics);
-  }
-
-  /** Defines the route without starting it (a paused subscription). */
-  public DeliveryRoute paused(boolean paused) {
-    this.autoStartup = !paused;
-    return this;
-  }
+  private DeliveryRoute() {}
 
   public static String routeId(String subscriptionId) {
     return "deliver-" + subscriptionId;
   }
 
-  @Override
-  public void configure() {
-    from("kafka:"
-            + flow.contract().topic()
-            + "?groupId="
-            + flow.consumerGroup()
-            + "&batching=true&maxPollRecords="
-            + flow.batchSize()
-            + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
-            + "&pollOnError=RECONNECT&autoOffsetReset=earliest"
-            + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
-        .routeId(routeId(flow.subscriptionId()))
-        .autoStartup(autoStartup)
-        .routeConfigurationId(ErrorHandling.ID)
-        .process(step::decode)
-        .process(step::write)
-        .setBody(step::rejects)
-        .removeHeaders("*")
-        .filter(simple("${body.size} > 0"))
-        .to("kafka:" + flow.deadLetterTopic() + "?batchWithIndividualHeaders=true&synchronous=true")
-        .end()
-        // Synchronous above: the commit must run on the consumer's thread (KafkaConsumer is not
-        // thread-safe), after the dead letters are acknowledged.
-        .process(step::commit);
+  /**
+   * The subscription's routes, in the order to add them (the dead-letter route the delivery route
+   * calls first).
+   *
+   * @param paused define the delivery route without starting it
+   */
+  public static List<TemplatedRoute> routes(
+      DeliveryFlow flow,
+      AvroWireSerde serde,
+      ExchangeLog log,
+      RouteMetrics metrics,
+      boolean paused) {
+    DeliveryStep step = new DeliveryStep(flow, serde, log, metrics);
+    String id = flow.subscriptionId();
+    return List.of(
+        DeadLetters.route(id, flow.deadLetterTopic()),
+        new TemplatedRoute(
+            TrucRouteTemplates.DELIVER,
+            routeId(id),
+            Map.of(
+                TrucRouteTemplates.FLOW_ID, id,
+                TrucRouteTemplates.CONTRACT_TOPIC, flow.contract().topic(),
+                TrucRouteTemplates.CONSUMER_GROUP, flow.consumerGroup(),
+                TrucRouteTemplates.BATCH_SIZE, String.valueOf(flow.batchSize()),
+                TrucRouteTemplates.AUTO_STARTUP, String.valueOf(!paused)),
+            Map.of(
+                TrucRouteTemplates.DELIVER_DECODE, (Processor) step::decode,
+                TrucRouteTemplates.DELIVER_WRITE, (Processor) step::write,
+                TrucRouteTemplates.DELIVER_REJECTS,
+                    (Processor) e -> e.getMessage().setBody(step.rejects(e)),
+                TrucRouteTemplates.DELIVER_COMMIT, (Processor) step::commit)));
   }
 }

@@ -86,17 +86,7 @@ final class IngestStep {
     String keyField = flow.contract().keyField();
     String keyColumn = flow.mapper().columnFor(keyField).orElse(null);
     for (SourceRow row : batch.rows()) {
-      Object unreadable = row.columns().get(SourceRow.ERROR_COLUMN);
-      MappingResult result =
-          unreadable != null
-              ? MappingResult.failed(
-                  List.of(
-                      new FieldError(
-                          SourceRow.ERROR_COLUMN,
-                          row.position(),
-                          "source-row",
-                          "the source could not read this row: " + unreadable)))
-              : flow.mapper().map(row.columns(), header(row));
+      MappingResult result = mapRow(row);
       if (result.isValid()) {
         GenericRecord record = result.record();
         String key = String.valueOf(record.get(keyField));
@@ -112,6 +102,24 @@ final class IngestStep {
         batch.reasons().add(row.position() + ": " + result.errors());
       }
     }
+  }
+
+  /**
+   * Maps one row to the contract, or the reasons it cannot be: every field error, or the source's
+   * own reason when it could not read the row.
+   */
+  MappingResult mapRow(SourceRow row) {
+    Object unreadable = row.columns().get(SourceRow.ERROR_COLUMN);
+    if (unreadable != null) {
+      return MappingResult.failed(
+          List.of(
+              new FieldError(
+                  SourceRow.ERROR_COLUMN,
+                  row.position(),
+                  "source-row",
+                  "the source could not read this row: " + unreadable)));
+    }
+    return flow.mapper().map(row.columns(), header(row));
   }
 
   List<Message> records(Exchange exchange) {
@@ -198,6 +206,10 @@ final class IngestStep {
     m.setHeader(DeadLetters.CONNECTOR, flow.connectorId());
     m.setHeader(DeadLetters.CONTRACT, flow.contract().name());
     m.setHeader(DeadLetters.POSITION, row.position());
+    if (row.changedAt() != null) {
+      m.setHeader(DeadLetters.CHANGED_AT, row.changedAt().toString());
+    }
+    m.setHeader(DeadLetters.DELETED, String.valueOf(row.deleted()));
     return m;
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * One batch-level fact for the exchange log: who moved how many records of which contract, with
  * which keys, and how it ended. One entry per batch, never per record.
  *
- * @param kind INGESTED, REJECTED or DELIVERED
+ * @param kind INGESTED, REJECTED, DELIVERED or RESUBMITTED
  * @param actor the connector or subscription id
  * @param agency the agency on whose behalf the actor ran (source or receiver)
  * @param keys the record keys involved (personal ID numbers)
@@ -30,6 +30,8 @@ public record ExchangeEntry(
   public enum Kind {
     INGESTED,
     REJECTED,
-    DELIVERED
+    DELIVERED,
+    /** A dead-letter entry re-submitted by an operator and published; one entry per record. */
+    RESUBMITTED
   }
 }

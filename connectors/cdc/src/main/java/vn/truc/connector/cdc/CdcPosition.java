@@ -15,8 +15,11 @@ import java.util.Map;
  * @param partition Debezium's source partition, e.g. {@code {"server": "truc-p37"}}
  * @param offset Debezium's source offset (LSN, binlog file and position, snapshot flags)
  * @param sequence the change's number within the engine run that read it
+ * @param version the change's version in microseconds since the epoch (see {@link Versions}), so
+ *     that the versions after a restart continue from it
  */
-record CdcPosition(Map<String, Object> partition, Map<String, Object> offset, long sequence) {
+record CdcPosition(
+    Map<String, Object> partition, Map<String, Object> offset, long sequence, long version) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,11 +34,20 @@ record CdcPosition(Map<String, Object> partition, Map<String, Object> offset, lo
         throw new IllegalArgumentException(
             "not a change-capture position (needs partition and offset): " + text);
       }
-      Object seq = all.get("seq");
-      return new CdcPosition(partition, offset, seq instanceof Number n ? n.longValue() : 0);
+      return new CdcPosition(partition, offset, number(all.get("seq")), number(all.get("v")));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a change-capture position: " + text, e);
     }
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+
+  java.time.Instant versionInstant() {
+    return version == 0
+        ? null
+        : java.time.Instant.EPOCH.plus(version, java.time.temporal.ChronoUnit.MICROS);
   }
 
   @Override
@@ -44,6 +56,7 @@ record CdcPosition(Map<String, Object> partition, Map<String, Object> offset, lo
     all.put("partition", partition);
     all.put("offset", offset);
     all.put("seq", sequence);
+    all.put("v", version);
     try {
       return JSON.writeValueAsString(all);
     } catch (JsonProcessingException e) {

@@ -76,6 +76,7 @@ final class CdcSource implements SourceConnector {
   private boolean stopping;
   private String saved;
   private long sequence;
+  private Versions versions = new Versions(null);
   private long snapshotTotal = -1;
   private long snapshotSaved;
   private boolean snapshotting;
@@ -183,6 +184,7 @@ final class CdcSource implements SourceConnector {
     batches.clear();
     snapshotting = position == null || isUnfinishedSnapshot(position);
     snapshotSaved = 0;
+    versions = new Versions(position == null ? null : CdcPosition.parse(position).versionInstant());
     snapshotTotal = snapshotting ? safeTableSize() : -1;
     engine =
         DebeziumEngine.create(
@@ -222,7 +224,7 @@ final class CdcSource implements SourceConnector {
     Batch batch = new Batch(events, committer, 0);
     synchronized (lock) {
       for (RecordChangeEvent<SourceRecord> event : events) {
-        SourceRow row = ChangeEvents.toRow(event.record(), ++sequence);
+        SourceRow row = ChangeEvents.toRow(event.record(), ++sequence, versions);
         if (row != null) {
           changes.add(new Change(row, ChangeEvents.fromSnapshot(event.record()), batch));
         }

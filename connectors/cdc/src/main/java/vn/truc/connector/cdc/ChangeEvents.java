@@ -28,7 +28,7 @@ final class ChangeEvents {
    * The row a change event carries, or null for events that carry none (tombstones, truncates,
    * heartbeats, schema changes).
    */
-  static SourceRow toRow(SourceRecord record, long sequence) {
+  static SourceRow toRow(SourceRecord record, long sequence, Versions versions) {
     if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
       return null;
     }
@@ -44,12 +44,13 @@ final class ChangeEvents {
     }
     Struct source = value.getStruct("source");
     Long ts = source == null ? null : source.getInt64("ts_ms");
-    Instant changedAt = ts == null ? Instant.now() : Instant.ofEpochMilli(ts);
+    Instant changedAt = versions.next(ts == null ? Instant.now() : Instant.ofEpochMilli(ts));
     @SuppressWarnings("unchecked")
     Map<String, Object> partition = (Map<String, Object>) record.sourcePartition();
     @SuppressWarnings("unchecked")
     Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
-    String position = new CdcPosition(partition, offset, sequence).toString();
+    long micros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, changedAt);
+    String position = new CdcPosition(partition, offset, sequence, micros).toString();
     return new SourceRow(columns, position, changedAt, deleted);
   }
 

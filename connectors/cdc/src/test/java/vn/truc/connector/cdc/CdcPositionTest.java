@@ -14,9 +14,12 @@ class CdcPositionTest {
         new CdcPosition(
             Map.of("server", "truc_p37"),
             Map.of("file", "mariadb-bin.000001", "pos", 1201, "snapshot", true),
-            12);
+            12,
+            1_795_000_000_123_456L);
     CdcPosition back = CdcPosition.parse(p.toString());
     assertThat(back).isEqualTo(p);
+    assertThat(back.versionInstant())
+        .isEqualTo(java.time.Instant.ofEpochSecond(1_795_000_000L, 123_456_000L));
   }
 
   @Test

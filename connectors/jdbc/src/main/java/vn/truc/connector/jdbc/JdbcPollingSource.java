@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceRow;
@@ -58,22 +59,22 @@ public final class JdbcPollingSource implements SourceConnector {
   public List<SourceRow> poll(String position, int maxRows) throws SQLException {
     Watermark after = Watermark.parse(position);
     try (Connection connection = dataSource.getConnection()) {
-      if (dialect == null) {
-        dialect = SqlDialect.of(connection);
-        numericKey = isNumeric(connection);
-      }
+      init(connection);
       LocalDateTime upTo = databaseNow(connection).minus(delay);
-      boolean fromTime = after != null && after.key().isEmpty();
-      try (PreparedStatement statement =
-          connection.prepareStatement(fromTime ? fromTimeQuery() : query(after != null))) {
-        int i = 1;
-        if (fromTime) {
-          statement.setObject(i++, after.timestamp());
-        } else if (after != null) {
-          statement.setObject(i++, after.timestamp());
-          statement.setObject(i++, after.timestamp());
-          statement.setObject(i++, numericKey ? Long.valueOf(after.key()) : after.key());
-        }
+      String ts = dialect.quote(timestampColumn);
+      String sql =
+          "SELECT * FROM "
+              + dialect.quote(table)
+              + " WHERE "
+              + (after == null ? "" : after(after) + " AND ")
+              + ts
+              + " <= ? ORDER BY "
+              + ts
+              + ", "
+              + dialect.quote(keyColumn)
+              + " LIMIT ?";
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int i = bindAfter(statement, after);
         statement.setObject(i++, upTo);
         statement.setInt(i, maxRows);
         statement.setFetchSize(maxRows);
@@ -82,6 +83,63 @@ public final class JdbcPollingSource implements SourceConnector {
         }
       }
     }
+  }
+
+  /**
+   * Counts the rows after the position with the same predicate as {@link #poll}, including rows
+   * younger than the delay, which a later poll reads. Costs one index range count on (timestamp,
+   * key), the index polling needs anyway.
+   */
+  @Override
+  public OptionalLong remaining(String position) throws SQLException {
+    Watermark after = Watermark.parse(position);
+    try (Connection connection = dataSource.getConnection()) {
+      init(connection);
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT COUNT(*) FROM "
+                  + dialect.quote(table)
+                  + (after == null ? "" : " WHERE " + after(after)))) {
+        bindAfter(statement, after);
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          return OptionalLong.of(rs.getLong(1));
+        }
+      }
+    }
+  }
+
+  private void init(Connection connection) throws SQLException {
+    if (dialect == null) {
+      dialect = SqlDialect.of(connection);
+      numericKey = isNumeric(connection);
+    }
+  }
+
+  /**
+   * The rows after a watermark: (timestamp, key) beyond it; after an offset reset to a time ({@code
+   * <timestamp>|}), every row changed at or after it.
+   */
+  private String after(Watermark after) {
+    String ts = dialect.quote(timestampColumn);
+    if (after.key().isEmpty()) {
+      return ts + " >= ?";
+    }
+    return "(" + ts + " > ? OR (" + ts + " = ? AND " + dialect.quote(keyColumn) + " > ?))";
+  }
+
+  /** Binds the parameters of {@link #after}; returns the index of the next parameter. */
+  private int bindAfter(PreparedStatement statement, Watermark after) throws SQLException {
+    int i = 1;
+    if (after == null) {
+      return i;
+    }
+    statement.setObject(i++, after.timestamp());
+    if (!after.key().isEmpty()) {
+      statement.setObject(i++, after.timestamp());
+      statement.setObject(i++, numericKey ? Long.valueOf(after.key()) : after.key());
+    }
+    return i;
   }
 
   private List<SourceRow> read(ResultSet rs, int maxRows) throws SQLException {
@@ -112,40 +170,6 @@ public final class JdbcPollingSource implements SourceConnector {
               columns, new Watermark(ts, key).position(), ts.atZone(zone).toInstant(), false));
     }
     return rows;
-  }
-
-  /** After an offset reset to a time ({@code <timestamp>|}): every row changed at or after it. */
-  private String fromTimeQuery() {
-    String ts = dialect.quote(timestampColumn);
-    return "SELECT * FROM "
-        + dialect.quote(table)
-        + " WHERE "
-        + ts
-        + " >= ? AND "
-        + ts
-        + " <= ? ORDER BY "
-        + ts
-        + ", "
-        + dialect.quote(keyColumn)
-        + " LIMIT ?";
-  }
-
-  private String query(boolean hasWatermark) {
-    String ts = dialect.quote(timestampColumn);
-    String key = dialect.quote(keyColumn);
-    String where =
-        hasWatermark
-            ? "(" + ts + " > ? OR (" + ts + " = ? AND " + key + " > ?)) AND " + ts + " <= ?"
-            : ts + " <= ?";
-    return "SELECT * FROM "
-        + dialect.quote(table)
-        + " WHERE "
-        + where
-        + " ORDER BY "
-        + ts
-        + ", "
-        + key
-        + " LIMIT ?";
   }
 
   private static LocalDateTime databaseNow(Connection connection) throws SQLException {

@@ -1,17 +1,27 @@
 package vn.truc.connector.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import vn.truc.connector.api.ConfigDef;
+import vn.truc.connector.api.ConfigProblem;
 import vn.truc.connector.api.ConnectorConfig;
 import vn.truc.connector.api.Setting;
 import vn.truc.connector.api.SettingType;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceKind;
 import vn.truc.connector.api.SourceRow;
+import vn.truc.connector.api.ValueType;
 
 /** {@code jdbc-polling}: incremental polling on an update timestamp plus key. */
 public final class JdbcPollingSourceKind implements SourceKind {
@@ -74,6 +84,11 @@ public final class JdbcPollingSourceKind implements SourceKind {
       }
 
       @Override
+      public OptionalLong remaining(String position) throws Exception {
+        return source.remaining(position);
+      }
+
+      @Override
       public void close() {
         pool.close();
       }
@@ -81,12 +96,35 @@ public final class JdbcPollingSourceKind implements SourceKind {
   }
 
   @Override
-  public List<vn.truc.connector.api.ConfigProblem> check(
-      ConnectorConfig config, java.util.Set<String> columns) {
-    java.util.Set<String> needed = new java.util.LinkedHashSet<>(columns);
+  public List<ConfigProblem> check(ConnectorConfig config, Set<String> columns) {
+    Set<String> needed = new LinkedHashSet<>(columns);
     needed.add(config.string(JdbcSettings.KEY_COLUMN));
     needed.add(config.string(TIMESTAMP_COLUMN));
     return JdbcCheck.check(config, needed);
+  }
+
+  /**
+   * The types from the table's metadata. Empty when the database cannot be reached: {@link #check}
+   * reports that; a column missing from the table or of a type Trục does not reason about is left
+   * out.
+   */
+  @Override
+  public Map<String, ValueType> columnTypes(ConnectorConfig config, Set<String> columns) {
+    try (Connection c = JdbcCheck.connect(config)) {
+      Map<String, JdbcTypes.LiveColumn> live =
+          JdbcCheck.columns(c, config.string(JdbcSettings.TABLE));
+      Map<String, ValueType> types = new LinkedHashMap<>();
+      for (String column : columns) {
+        JdbcTypes.LiveColumn found =
+            column == null ? null : live.get(column.toLowerCase(Locale.ROOT));
+        if (found != null) {
+          JdbcTypes.valueType(found).ifPresent(t -> types.put(column, t));
+        }
+      }
+      return types;
+    } catch (SQLException e) {
+      return Map.of();
+    }
   }
 
   private static Optional<String> validZone(Object value) {

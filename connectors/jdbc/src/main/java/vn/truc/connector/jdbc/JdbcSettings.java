@@ -9,18 +9,18 @@ import vn.truc.connector.api.Setting;
 import vn.truc.connector.api.SettingType;
 
 /** Settings every JDBC connector shares, and the pool made from them. */
-final class JdbcSettings {
+public final class JdbcSettings {
 
-  static final String URL = "jdbc.url";
-  static final String USER = "jdbc.user";
-  static final String PASSWORD = "jdbc.password";
-  static final String TABLE = "table";
-  static final String KEY_COLUMN = "key.column";
-  static final String POOL_SIZE = "pool.size";
+  public static final String URL = "jdbc.url";
+  public static final String USER = "jdbc.user";
+  public static final String PASSWORD = "jdbc.password";
+  public static final String TABLE = "table";
+  public static final String KEY_COLUMN = "key.column";
+  public static final String POOL_SIZE = "pool.size";
 
   private JdbcSettings() {}
 
-  static ConfigDef common() {
+  public static ConfigDef common() {
     return new ConfigDef()
         .define(
             Setting.required(

@@ -3,6 +3,7 @@ package vn.truc.connector.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ import vn.truc.connector.api.SinkRecord;
 public final class JdbcUpsertSink implements SinkConnector {
 
   private final DataSource dataSource;
+  private final SinkTable target;
+  private final boolean autoCreate;
   private final String table;
   private final String keyColumn;
   private final String versionColumn;
@@ -33,24 +36,21 @@ public final class JdbcUpsertSink implements SinkConnector {
   private String deleteSql;
 
   /**
-   * @param columns the data columns written from each record, not counting the key and version
-   * @param deliveredColumn a timestamp column set to the time of each write, or null
+   * @param target the table, its key, version, data and delivered columns
+   * @param autoCreate create the table on the first write when it does not exist; an existing table
+   *     is never altered
    */
-  public JdbcUpsertSink(
-      DataSource dataSource,
-      String table,
-      String keyColumn,
-      String versionColumn,
-      List<String> columns,
-      String deliveredColumn) {
-    this.deliveredColumn = deliveredColumn;
+  JdbcUpsertSink(DataSource dataSource, SinkTable target, boolean autoCreate) {
     this.dataSource = dataSource;
-    this.table = table;
-    this.keyColumn = keyColumn;
-    this.versionColumn = versionColumn;
+    this.target = target;
+    this.autoCreate = autoCreate;
+    this.table = target.name();
+    this.keyColumn = target.key();
+    this.versionColumn = target.version();
+    this.deliveredColumn = target.delivered();
     List<String> all = new ArrayList<>();
     all.add(keyColumn);
-    all.addAll(columns);
+    all.addAll(target.columnNames());
     all.add(versionColumn);
     this.columns = List.copyOf(all);
   }
@@ -123,7 +123,18 @@ public final class JdbcUpsertSink implements SinkConnector {
     if (dialect != null) {
       return;
     }
-    dialect = SqlDialect.of(connection);
+    SqlDialect found = SqlDialect.of(connection);
+    // Created before the batch's transaction: DDL commits implicitly in MariaDB. Only when
+    // missing, as CREATE ... IF NOT EXISTS still needs the CREATE privilege in PostgreSQL.
+    if (autoCreate && JdbcCheck.columns(connection, table).isEmpty()) {
+      try (Statement create = connection.createStatement()) {
+        create.execute(target.createStatement(found));
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    }
+    dialect = found;
     upsertSql = dialect.upsert(table, keyColumn, versionColumn, columns, deliveredColumn);
     deleteSql =
         "DELETE FROM "

@@ -3,6 +3,7 @@ package vn.truc.connector.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import vn.truc.connector.api.ConfigDef;
+import vn.truc.connector.api.ConfigProblem;
 import vn.truc.connector.api.ConnectorConfig;
 import vn.truc.connector.api.Setting;
 import vn.truc.connector.api.SettingType;
@@ -16,6 +17,7 @@ public final class JdbcUpsertSinkKind implements SinkKind {
 
   public static final String VERSION_COLUMN = "version.column";
   public static final String DELIVERED_COLUMN = "delivered.column";
+  public static final String AUTO_CREATE = "table.auto.create";
 
   private static final ConfigDef CONFIG =
       JdbcSettings.common()
@@ -32,7 +34,16 @@ public final class JdbcUpsertSinkKind implements SinkKind {
                   SettingType.STRING,
                   null,
                   "optional timestamp column set to the database's time of each write, so the"
-                      + " receiver can see when a record arrived"));
+                      + " receiver can see when a record arrived"))
+          .define(
+              Setting.optional(
+                  AUTO_CREATE,
+                  SettingType.BOOLEAN,
+                  false,
+                  "create the table on the first write when it does not exist: the key column as"
+                      + " primary key, the data columns typed from the contract, the version"
+                      + " column and the delivered column if set; an existing table is never"
+                      + " altered"));
 
   @Override
   public String name() {
@@ -44,30 +55,29 @@ public final class JdbcUpsertSinkKind implements SinkKind {
     return CONFIG;
   }
 
+  /**
+   * Checks the live table: that it exists (or will be created), that it has the key, version,
+   * delivered and data columns, and that each column's SQL type can hold what the sink writes.
+   */
   @Override
-  public List<vn.truc.connector.api.ConfigProblem> check(
-      ConnectorConfig config, List<TargetColumn> columns) {
-    List<String> needed =
-        new java.util.ArrayList<>(columns.stream().map(TargetColumn::name).toList());
-    needed.add(config.string(JdbcSettings.KEY_COLUMN));
-    needed.add(config.string(VERSION_COLUMN));
-    if (config.has(DELIVERED_COLUMN)) {
-      needed.add(config.string(DELIVERED_COLUMN));
-    }
-    return JdbcCheck.check(config, needed);
+  public List<ConfigProblem> check(ConnectorConfig config, List<TargetColumn> columns) {
+    SinkTable table = table(config, columns);
+    return JdbcCheck.withConnection(
+        config,
+        c ->
+            SinkTableCheck.problems(
+                table,
+                JdbcCheck.columns(c, table.name()),
+                config.bool(AUTO_CREATE),
+                SqlDialect.of(c),
+                config.string(JdbcSettings.USER)));
   }
 
   @Override
   public SinkConnector create(ConnectorConfig config, List<TargetColumn> columns) {
     HikariDataSource pool = JdbcSettings.pool(config, "sink-" + config.string(JdbcSettings.TABLE));
     JdbcUpsertSink sink =
-        new JdbcUpsertSink(
-            pool,
-            config.string(JdbcSettings.TABLE),
-            config.string(JdbcSettings.KEY_COLUMN),
-            config.string(VERSION_COLUMN),
-            columns.stream().map(TargetColumn::name).toList(),
-            config.has(DELIVERED_COLUMN) ? config.string(DELIVERED_COLUMN) : null);
+        new JdbcUpsertSink(pool, table(config, columns), config.bool(AUTO_CREATE));
     return new SinkConnector() {
       @Override
       public int write(List<SinkRecord> records) throws Exception {
@@ -79,5 +89,14 @@ public final class JdbcUpsertSinkKind implements SinkKind {
         pool.close();
       }
     };
+  }
+
+  private static SinkTable table(ConnectorConfig config, List<TargetColumn> columns) {
+    return new SinkTable(
+        config.string(JdbcSettings.TABLE),
+        config.string(JdbcSettings.KEY_COLUMN),
+        config.string(VERSION_COLUMN),
+        columns,
+        config.has(DELIVERED_COLUMN) ? config.string(DELIVERED_COLUMN) : null);
   }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import vn.truc.connector.api.ValueType;
 
 /** The few places where PostgreSQL and MariaDB/MySQL SQL differ. */
 public enum SqlDialect {
@@ -36,6 +37,39 @@ public enum SqlDialect {
           + quote(version)
           + " < EXCLUDED."
           + quote(version);
+    }
+
+    @Override
+    public String columnType(ValueType type) {
+      return switch (type) {
+        case STRING -> "TEXT";
+        case INT -> "INTEGER";
+        case LONG -> "BIGINT";
+        case DOUBLE -> "DOUBLE PRECISION";
+        // Unconstrained NUMERIC keeps every digit the contract's decimal has.
+        case DECIMAL -> "NUMERIC";
+        case BOOLEAN -> "BOOLEAN";
+        case DATE -> "DATE";
+        // Without time zone: the sink writes instants as UTC wall time (see JdbcUpsertSink).
+        case TIMESTAMP -> "TIMESTAMP(6)";
+        case BYTES -> "BYTEA";
+      };
+    }
+
+    @Override
+    String keyType() {
+      return "TEXT";
+    }
+
+    @Override
+    String deliveredType() {
+      // Stamped with CURRENT_TIMESTAMP, a timestamptz: kept as the instant it is.
+      return "TIMESTAMPTZ";
+    }
+
+    @Override
+    String tableOptions() {
+      return "";
     }
   },
   MARIADB {
@@ -75,6 +109,43 @@ public enum SqlDialect {
           + (updates.isEmpty() ? "" : updates + ", ")
           + versionUpdate;
     }
+
+    @Override
+    public String columnType(ValueType type) {
+      return switch (type) {
+        case STRING -> "TEXT";
+        case INT -> "INT";
+        case LONG -> "BIGINT";
+        case DOUBLE -> "DOUBLE";
+        // DECIMAL alone would mean DECIMAL(10,0) and drop every fraction; the SPI does not carry
+        // the contract's precision, so a wide one that holds any contract decimal up to 10 places.
+        case DECIMAL -> "DECIMAL(38,10)";
+        case BOOLEAN -> "BOOLEAN";
+        case DATE -> "DATE";
+        // DATETIME, not TIMESTAMP: no 2038 limit, no session time-zone conversion and no implicit
+        // ON UPDATE CURRENT_TIMESTAMP.
+        case TIMESTAMP -> "DATETIME(6)";
+        case BYTES -> "LONGBLOB";
+      };
+    }
+
+    @Override
+    String keyType() {
+      // A binary collation compares keys exactly as the sink de-duplicates them, so two keys
+      // that differ only in case or accents never collide on the primary key.
+      return "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    }
+
+    @Override
+    String deliveredType() {
+      return "DATETIME(6)";
+    }
+
+    @Override
+    String tableOptions() {
+      // The server default may still be latin1, which cannot hold Vietnamese text.
+      return " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+    }
   };
 
   /** Quotes an identifier so that legacy column names (spaces, reserved words) are safe. */
@@ -87,6 +158,18 @@ public enum SqlDialect {
    */
   abstract String upsert(
       String table, String key, String version, List<String> columns, String delivered);
+
+  /** The SQL type a created table gives a column holding values of {@code type}. */
+  public abstract String columnType(ValueType type);
+
+  /** The type of a created table's key column: text, as keys such as ID numbers keep zeros. */
+  abstract String keyType();
+
+  /** The type of a created table's delivered column, stamped by the database on each write. */
+  abstract String deliveredType();
+
+  /** What follows the column list of a CREATE TABLE. */
+  abstract String tableOptions();
 
   String insertPrefix(String table, List<String> columns, String delivered) {
     return "INSERT INTO "
