@@ -38,7 +38,12 @@ public class FlowRuntime implements DisposableBean {
 
   /** One flow as it runs. */
   public record Running(
-      String id, FlowType type, Object definition, Origin origin, FlowFactory.Built built) {}
+      String id,
+      FlowType type,
+      Object definition,
+      Origin origin,
+      FlowFactory.Built built,
+      java.time.Instant startedAt) {}
 
   private final FlowFactory factory;
   private final ContractTopics topics;
@@ -96,7 +101,8 @@ public class FlowRuntime implements DisposableBean {
       close(built);
       throw new IllegalStateException("Cannot start " + built.id() + ": " + e.getMessage(), e);
     }
-    Running running = new Running(built.id(), built.type(), definition, origin, built);
+    Running running =
+        new Running(built.id(), built.type(), definition, origin, built, java.time.Instant.now());
     flows.put(built.id(), running);
     LOG.info(
         "{} {} {} ({})", built.type(), built.id(), paused ? "defined, paused" : "started", origin);
@@ -174,7 +180,9 @@ public class FlowRuntime implements DisposableBean {
     s.put("recordsOut", count("truc.records.out", route, id));
     s.put("recordsRejected", count("truc.records.rejected", route, id));
     if (r.type() == FlowType.CONNECTOR) {
-      s.put("position", offsets.load(id).orElse(null));
+      String position = offsets.load(id).orElse(null);
+      s.put("position", position);
+      progress(r, position, (long) s.get("recordsIn")).ifPresent(p -> s.put("progress", p));
     } else {
       var gauge = meters.find("truc.consumer.lag").tag("id", id).gauge();
       s.put("lag", gauge == null ? null : (long) gauge.value());
@@ -187,6 +195,28 @@ public class FlowRuntime implements DisposableBean {
               s.put("lastErrorAt", e.at().toString());
             });
     return s;
+  }
+
+  /** Percent done and time left, where the source can count what remains; else empty. */
+  private Optional<Map<String, Object>> progress(Running r, String position, long read) {
+    for (AutoCloseable resource : r.built().resources()) {
+      if (resource instanceof vn.truc.connector.api.SourceConnector source) {
+        try {
+          var remaining = source.remaining(position);
+          if (remaining.isPresent()) {
+            return Optional.of(
+                new LoadProgress(
+                        read,
+                        remaining.getAsLong(),
+                        java.time.Duration.between(r.startedAt(), java.time.Instant.now()))
+                    .asMap());
+          }
+        } catch (Exception e) {
+          LOG.debug("{}: cannot count what remains: {}", r.id(), e.getMessage());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isPaused(String id) {

@@ -128,6 +128,10 @@ abstract class CdcFlowContract extends EnginesContract {
     assertThat(status.get("state").asText()).isEqualTo("RUNNING");
     assertThat(status.get("recordsIn").asLong()).isEqualTo(300 + 10 + 5 + 20);
     assertThat(status.get("recordsRejected").asLong()).isZero();
+    // Caught up: the snapshot is done and nothing waits.
+    assertThat(status.get("progress").get("percent").asDouble()).as("%s", status).isEqualTo(100.0);
+    assertThat(status.get("progress").get("remaining").asLong()).isZero();
+    assertThat(status.get("progress").get("etaSeconds").asLong()).isZero();
     // Every change in the exchange log once: no key published twice for one source position.
     List<String> entries = new java.util.ArrayList<>();
     long logged = 0;
