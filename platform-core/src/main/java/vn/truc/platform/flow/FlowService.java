@@ -103,6 +103,15 @@ public class FlowService {
     if ("start".equals(request.get("to"))) {
       offsets.reset(id);
     } else if (request.get("time") != null) {
+      if (!startsFromATime(runtime.get(id).definition())) {
+        throw new InvalidDefinitionException(
+            id,
+            List.of(
+                new ConfigProblem(
+                    "time",
+                    "only a jdbc-polling connector with a timestamp.column can start from a time;"
+                        + " move this one to the start or to a position")));
+      }
       try {
         offsets.save(id, LocalDateTime.parse(request.get("time")) + "|");
       } catch (DateTimeParseException e) {
@@ -122,6 +131,14 @@ public class FlowService {
                   "give one of {\"to\": \"start\"}, {\"time\": \"...\"} or {\"position\": \"...\"}")));
     }
     return offsets(id);
+  }
+
+  /** Only an update-timestamp watermark can be placed at a time of day. */
+  private static boolean startsFromATime(Object definition) {
+    return definition instanceof ConnectorDefinition d
+        && "jdbc-polling".equals(d.kind())
+        && d.settings() != null
+        && d.settings().get("timestamp.column") != null;
   }
 
   private void connector(String id) {

@@ -242,6 +242,71 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
                 "cap_nhat", ValueType.TIMESTAMP));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void aTableWithoutUpdateTimeIsReadWholeByKeyEachInterval(String db) throws Exception {
+    Target source = database(db, "scan_" + db);
+    try (Connection c =
+            DriverManager.getConnection(source.url(), source.user(), source.password());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE " + source.table() + " (ma_cb BIGINT PRIMARY KEY, ho_ten VARCHAR(100))");
+      s.execute(
+          "INSERT INTO "
+              + source.table()
+              + " VALUES (10, 'A'), (2, 'B'), (33, 'C'), (4, 'D'), (5, 'E')");
+    }
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-22T01:00:00Z");
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(t0);
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now.get();
+          }
+        };
+    try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource()) {
+      pool.setJdbcUrl(source.url());
+      pool.setUsername(source.user());
+      pool.setPassword(source.password());
+      SourceConnector scan =
+          new vn.truc.connector.jdbc.JdbcTableScanSource(
+              pool, source.table(), "ma_cb", java.time.Duration.ofHours(1), clock);
+
+      assertThat(scan.remaining(null)).hasValue(5);
+      List<SourceRow> first = scan.poll(null, 3);
+      // Numeric keys in numeric order, every row versioned by the start of its pass.
+      assertThat(first)
+          .extracting(r -> r.columns().get("ma_cb").toString())
+          .containsExactly("2", "4", "5");
+      assertThat(first).extracting(SourceRow::changedAt).containsOnly(t0);
+      String position = first.get(2).position();
+      assertThat(scan.remaining(position)).hasValue(2);
+      List<SourceRow> rest = scan.poll(position, 3);
+      assertThat(rest)
+          .extracting(r -> r.columns().get("ma_cb").toString())
+          .containsExactly("10", "33");
+      String end = rest.get(1).position();
+      assertThat(scan.poll(end, 3)).as("the pass is over; the next waits").isEmpty();
+
+      now.set(t0.plus(java.time.Duration.ofMinutes(61)));
+      List<SourceRow> next = scan.poll(end, 10);
+      assertThat(next).hasSize(5);
+      assertThat(next).extracting(SourceRow::changedAt).containsOnly(now.get());
+    }
+  }
+
   private record Target(String url, String user, String password, String table) {}
 
   /** Where a table of that name would be; the table is not created. */

@@ -112,7 +112,7 @@ public final class JdbcPollingSource implements SourceConnector {
   private void init(Connection connection) throws SQLException {
     if (dialect == null) {
       dialect = SqlDialect.of(connection);
-      numericKey = isNumeric(connection);
+      numericKey = isNumericKey(connection, dialect, table, keyColumn);
     }
   }
 
@@ -180,7 +180,10 @@ public final class JdbcPollingSource implements SourceConnector {
     }
   }
 
-  private boolean isNumeric(Connection connection) throws SQLException {
+  /** Whether the key column is a number: positions carry it as text and it must bind as one. */
+  static boolean isNumericKey(
+      Connection connection, SqlDialect dialect, String table, String keyColumn)
+      throws SQLException {
     try (PreparedStatement s =
             connection.prepareStatement(
                 "SELECT "

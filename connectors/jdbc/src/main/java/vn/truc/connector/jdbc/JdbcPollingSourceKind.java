@@ -23,21 +23,27 @@ import vn.truc.connector.api.SourceKind;
 import vn.truc.connector.api.SourceRow;
 import vn.truc.connector.api.ValueType;
 
-/** {@code jdbc-polling}: incremental polling on an update timestamp plus key. */
+/**
+ * {@code jdbc-polling}: incremental polling on an update timestamp plus key or, for a table that
+ * keeps no update time, the whole table by key, again every {@code scan.interval.ms}.
+ */
 public final class JdbcPollingSourceKind implements SourceKind {
 
   public static final String TIMESTAMP_COLUMN = "timestamp.column";
   public static final String ZONE = "timestamp.zone";
   public static final String DELAY = "timestamp.delay.ms";
+  public static final String SCAN_INTERVAL = "scan.interval.ms";
 
   private static final ConfigDef CONFIG =
       JdbcSettings.common()
           .define(
-              Setting.required(
+              Setting.optional(
                   TIMESTAMP_COLUMN,
                   SettingType.STRING,
+                  null,
                   "column holding each row's last-update time; must be set on every insert and"
-                      + " update, and indexed together with the key column"))
+                      + " update, and indexed together with the key column. Without it the whole"
+                      + " table is read by key every scan.interval.ms"))
           .define(
               Setting.optional(
                       ZONE,
@@ -53,7 +59,15 @@ public final class JdbcPollingSourceKind implements SourceKind {
                       "rows younger than this are left for the next poll, so that a transaction"
                           + " still open at poll time is not skipped; set it above your longest"
                           + " write transaction")
-                  .atLeast(0));
+                  .atLeast(0))
+          .define(
+              Setting.optional(
+                      SCAN_INTERVAL,
+                      SettingType.DURATION_MS,
+                      3_600_000L,
+                      "without a timestamp column: time between the starts of two full passes"
+                          + " over the table")
+                  .atLeast(1_000));
 
   @Override
   public String name() {
@@ -69,14 +83,21 @@ public final class JdbcPollingSourceKind implements SourceKind {
   public SourceConnector create(ConnectorConfig config) {
     HikariDataSource pool =
         JdbcSettings.pool(config, "source-" + config.string(JdbcSettings.TABLE));
-    JdbcPollingSource source =
-        new JdbcPollingSource(
-            pool,
-            config.string(JdbcSettings.TABLE),
-            config.string(JdbcSettings.KEY_COLUMN),
-            config.string(TIMESTAMP_COLUMN),
-            ZoneId.of(config.string(ZONE)),
-            config.duration(DELAY));
+    SourceConnector source =
+        config.has(TIMESTAMP_COLUMN)
+            ? new JdbcPollingSource(
+                pool,
+                config.string(JdbcSettings.TABLE),
+                config.string(JdbcSettings.KEY_COLUMN),
+                config.string(TIMESTAMP_COLUMN),
+                ZoneId.of(config.string(ZONE)),
+                config.duration(DELAY))
+            : new JdbcTableScanSource(
+                pool,
+                config.string(JdbcSettings.TABLE),
+                config.string(JdbcSettings.KEY_COLUMN),
+                config.duration(SCAN_INTERVAL),
+                java.time.Clock.systemUTC());
     return new SourceConnector() {
       @Override
       public List<SourceRow> poll(String position, int maxRows) throws Exception {
@@ -99,7 +120,9 @@ public final class JdbcPollingSourceKind implements SourceKind {
   public List<ConfigProblem> check(ConnectorConfig config, Set<String> columns) {
     Set<String> needed = new LinkedHashSet<>(columns);
     needed.add(config.string(JdbcSettings.KEY_COLUMN));
-    needed.add(config.string(TIMESTAMP_COLUMN));
+    if (config.has(TIMESTAMP_COLUMN)) {
+      needed.add(config.string(TIMESTAMP_COLUMN));
+    }
     return JdbcCheck.check(config, needed);
   }
 
