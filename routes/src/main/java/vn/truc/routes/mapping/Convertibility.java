@@ -113,10 +113,15 @@ public final class Convertibility {
           new Rule(
               with(NUMBERS, ValueType.STRING), "it needs a number column or text holding a number");
       case BOOLEAN ->
-          // The mapper reads true or false from text; a number column would read as false always.
+          // The mapper reads yes/no words and 1/0, and refuses anything else row by row.
           new Rule(
-              EnumSet.of(ValueType.BOOLEAN, ValueType.STRING),
-              "it needs a BOOLEAN column or text holding true or false");
+              EnumSet.of(
+                  ValueType.BOOLEAN,
+                  ValueType.STRING,
+                  ValueType.INT,
+                  ValueType.LONG,
+                  ValueType.DECIMAL),
+              "it needs a BOOLEAN column, a 1/0 number or text holding true or false");
       case BYTES, FIXED -> new Rule(EnumSet.of(ValueType.BYTES), "it needs a binary column");
       case RECORD ->
           FieldTypes.isPartialDate(leaf)

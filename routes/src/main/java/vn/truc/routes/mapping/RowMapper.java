@@ -124,6 +124,10 @@ public final class RowMapper {
     if (logical instanceof LogicalTypes.Date) {
       return Dates.parse(raw).toLocalDate();
     }
+    if (logical instanceof LogicalTypes.TimestampMillis
+        || logical instanceof LogicalTypes.TimestampMicros) {
+      return Scalars.toInstant(raw);
+    }
     if (logical instanceof LogicalTypes.Decimal decimal) {
       BigDecimal value =
           raw instanceof BigDecimal b ? b : new BigDecimal(text(raw).replace(',', '.'));
@@ -136,10 +140,11 @@ public final class RowMapper {
     }
     return switch (leaf.getType()) {
       case STRING -> VietnameseText.normalise(text(raw));
-      case INT -> raw instanceof Number n ? n.intValue() : Integer.parseInt(text(raw));
-      case LONG -> raw instanceof Number n ? n.longValue() : Long.parseLong(text(raw));
-      case DOUBLE -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(text(raw));
-      case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.parseBoolean(text(raw));
+      case INT -> Scalars.toInt(raw);
+      case LONG -> Scalars.toLong(raw);
+      case DOUBLE -> Scalars.toDouble(raw);
+      case FLOAT -> (float) Scalars.toDouble(raw);
+      case BOOLEAN -> Scalars.toBoolean(raw);
       case ENUM -> enumSymbol(leaf, text(raw));
       case RECORD -> {
         if (!leaf.getName().equals("PartialDate")) {
