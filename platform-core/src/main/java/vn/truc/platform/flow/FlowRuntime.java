@@ -119,6 +119,24 @@ public class FlowRuntime implements DisposableBean {
     close(running.built());
   }
 
+  /** Removes the flow for good: its source also gives back what it made (a replication slot). */
+  public synchronized void delete(String id) {
+    Running running = flows.get(id);
+    remove(id);
+    if (running == null) {
+      return;
+    }
+    for (AutoCloseable resource : running.built().resources()) {
+      if (resource instanceof vn.truc.connector.api.SourceConnector source) {
+        try {
+          source.release();
+        } catch (Exception e) {
+          LOG.warn("{}: could not release what it made at the source: {}", id, e.getMessage());
+        }
+      }
+    }
+  }
+
   /**
    * Removes a flow's routes in the reverse order of their adding, callers before the routes they
    * call; also the definition of a route that was added but failed to start.

@@ -62,7 +62,7 @@ public class FlowService {
 
   public void delete(String id) {
     apiOnly(id);
-    runtime.remove(id);
+    runtime.delete(id);
     store.delete(id);
   }
 

@@ -14,10 +14,10 @@ public final class EmbeddedTestEngines implements TestEngines {
   private final EmbeddedKafkaBroker kafka;
   private final EmbeddedPostgresServer postgres;
   private final EmbeddedMariaDb mariaDb;
+  private final Path dir;
 
   public EmbeddedTestEngines(String name) throws Exception {
-    Path dir =
-        Files.createDirectories(Path.of("target", "it-engines", name + "-" + System.nanoTime()));
+    dir = Files.createDirectories(Path.of("target", "it-engines", name + "-" + System.nanoTime()));
     int[] ports = freePorts(4);
     kafka = new EmbeddedKafkaBroker(dir.resolve("kafka"), ports[0], ports[1]).start();
     postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), ports[2]);
@@ -66,6 +66,11 @@ public final class EmbeddedTestEngines implements TestEngines {
     kafka.close();
     postgres.close();
     mariaDb.close();
+    // Each run's engines hold hundreds of megabytes (log segments, WAL, InnoDB files); the whole
+    // suite would fill a CI disk. -Dtruc.it.keep-engines=true keeps them for a post-mortem.
+    if (!Boolean.getBoolean("truc.it.keep-engines")) {
+      org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
+    }
   }
 
   /** Distinct free ports: all sockets are held open together, so none is handed out twice. */

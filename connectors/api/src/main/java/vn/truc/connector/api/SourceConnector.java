@@ -23,6 +23,13 @@ public interface SourceConnector extends AutoCloseable {
     return java.util.OptionalLong.empty();
   }
 
+  /**
+   * Called once when the connector is deleted (never when the platform merely stops), after {@link
+   * #close}: releases what the connector made at the source, such as a replication slot that would
+   * otherwise keep the source database from recycling its log.
+   */
+  default void release() throws Exception {}
+
   @Override
   default void close() throws Exception {}
 }

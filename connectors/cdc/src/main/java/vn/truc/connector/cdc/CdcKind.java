@@ -111,9 +111,13 @@ abstract class CdcKind implements SourceKind {
           prepare(config);
           return properties(config, engineName, stateDir, position);
         },
+        () -> release(config, engineName, stateDir),
         () -> count(config),
         config.integer(BATCH) * 4);
   }
+
+  /** Drops what the capture made at the source and in the state directory. */
+  abstract void release(ConnectorConfig config, String engineName, Path stateDir) throws Exception;
 
   /** Readies the database before each start; nothing by default. */
   void prepare(ConnectorConfig config) throws SQLException {}

@@ -67,6 +67,11 @@ public final class CdcMariaDbKind extends CdcKind {
   }
 
   @Override
+  void release(ConnectorConfig config, String engineName, Path stateDir) throws Exception {
+    Files.deleteIfExists(stateDir.resolve(engineName + ".history"));
+  }
+
+  @Override
   List<ConfigProblem> checkCapture(Connection c, ConnectorConfig config) throws SQLException {
     List<ConfigProblem> problems = new ArrayList<>();
     String logBin = single(c, "SELECT @@log_bin");

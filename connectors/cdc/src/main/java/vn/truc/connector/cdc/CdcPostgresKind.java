@@ -63,6 +63,23 @@ public final class CdcPostgresKind extends CdcKind {
     }
   }
 
+  /**
+   * A slot nobody reads keeps every WAL segment from being recycled until the province's disk
+   * fills: a deleted connector drops its slot and publication.
+   */
+  @Override
+  void release(ConnectorConfig config, String engineName, Path stateDir) throws SQLException {
+    try (Connection c = connect(config);
+        var s = c.createStatement()) {
+      s.execute(
+          "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+              + " WHERE slot_name = '"
+              + engineName
+              + "'");
+      s.execute("DROP PUBLICATION IF EXISTS " + engineName);
+    }
+  }
+
   @Override
   List<ConfigProblem> checkCapture(Connection c, ConnectorConfig config) throws SQLException {
     List<ConfigProblem> problems = new ArrayList<>();

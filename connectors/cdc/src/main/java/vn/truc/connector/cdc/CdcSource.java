@@ -58,11 +58,18 @@ final class CdcSource implements SourceConnector {
     Properties prepare(String position) throws Exception;
   }
 
+  /** Gives back what the capture made at the source when the connector is deleted. */
+  @FunctionalInterface
+  interface Release {
+    void release() throws Exception;
+  }
+
   private record Change(SourceRow row, boolean snapshot, Batch batch) {}
 
   private final String engineName;
   private final java.nio.file.Path offsetFile;
   private final Start start;
+  private final Release release;
   private final LongSupplier tableSize;
 
   private final Object lock = new Object();
@@ -90,8 +97,10 @@ final class CdcSource implements SourceConnector {
       String engineName,
       java.nio.file.Path offsetFile,
       Start start,
+      Release release,
       LongSupplier tableSize,
       int backlog) {
+    this.release = release;
     this.engineName = engineName;
     this.backlog = backlog;
     this.offsetFile = offsetFile;
@@ -315,6 +324,13 @@ final class CdcSource implements SourceConnector {
       lock.wait(50);
     }
     failure = null;
+  }
+
+  @Override
+  public void release() throws Exception {
+    close();
+    java.nio.file.Files.deleteIfExists(offsetFile);
+    release.release();
   }
 
   @Override
