@@ -1,6 +1,7 @@
 // Reads N records from a Trục topic with KafkaJS and @kafkajs/confluent-schema-registry, which
 // fetch each record's schema from the registry by the id in its Confluent wire-format header.
 // Prints one JSON line per decoded record. Usage: node decode.mjs <brokers> <registryUrl> <topic> <n>
+// The registry wants a bearer token: TRUC_TOKEN, sent on every registry call.
 import kafkajs from 'kafkajs';
 import registryClient from '@kafkajs/confluent-schema-registry';
 import lz4 from 'lz4js';
@@ -17,7 +18,10 @@ CompressionCodecs[CompressionTypes.LZ4] = () => ({
 const [brokers, registryUrl, topic, wanted] = process.argv.slice(2);
 const n = Number(wanted);
 const kafka = new Kafka({ clientId: 'interop', brokers: brokers.split(','), logLevel: logLevel.ERROR });
-const registry = new SchemaRegistry({ host: registryUrl });
+const bearer = () => ({
+  request: (req) => req.enhance({ headers: { Authorization: `Bearer ${process.env.TRUC_TOKEN}` } }),
+});
+const registry = new SchemaRegistry({ host: registryUrl, middlewares: [bearer] });
 const consumer = kafka.consumer({ groupId: `interop-${Date.now()}` });
 
 let seen = 0;

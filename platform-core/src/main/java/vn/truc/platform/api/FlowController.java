@@ -25,6 +25,7 @@ import vn.truc.platform.flow.FlowService;
 import vn.truc.platform.flow.FlowType;
 import vn.truc.platform.flow.InvalidDefinitionException;
 import vn.truc.platform.flow.SubscriptionDefinition;
+import vn.truc.platform.security.FlowAccess;
 
 /**
  * {@code /api/connectors} and {@code /api/subscriptions}: register a definition (JSON or YAML),
@@ -42,17 +43,20 @@ class FlowController {
   private final FlowService service;
   private final FlowRuntime runtime;
   private final FlowFactory factory;
+  private final FlowAccess access;
 
-  FlowController(FlowService service, FlowRuntime runtime, FlowFactory factory) {
+  FlowController(FlowService service, FlowRuntime runtime, FlowFactory factory, FlowAccess access) {
     this.service = service;
     this.runtime = runtime;
     this.factory = factory;
+    this.access = access;
   }
 
   @PostMapping("/api/{types}")
   ResponseEntity<Map<String, Object>> create(@PathVariable String types, @RequestBody String body) {
     FlowType type = type(types);
     Object definition = parse(type, body);
+    authorise(type, definition);
     boolean created = service.register(type, id(definition), definition);
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(view(runtime.get(id(definition))));
@@ -71,6 +75,7 @@ class FlowController {
                   "id",
                   "the body's id '" + id(definition) + "' differs from the URL's '" + id + "'")));
     }
+    authorise(type, definition);
     boolean created = service.register(type, id, definition);
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(view(runtime.get(id)));
@@ -78,7 +83,11 @@ class FlowController {
 
   @PostMapping("/api/{types}/validate")
   Map<String, Object> validate(@PathVariable String types, @RequestBody String body) {
-    List<ConfigProblem> problems = service.validate(parse(type(types), body));
+    FlowType type = type(types);
+    Object definition = parse(type, body);
+    access.checkValidation(type, definition);
+    List<ConfigProblem> problems = new java.util.ArrayList<>(access.agencyProblems(definition));
+    problems.addAll(service.validate(definition));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("valid", problems.isEmpty());
     result.put("problems", problems);
@@ -90,6 +99,7 @@ class FlowController {
     FlowType type = type(types);
     return runtime.all().stream()
         .filter(r -> r.type() == type)
+        .filter(r -> access.mayRead(type, r.definition()))
         .sorted(java.util.Comparator.comparing(FlowRuntime.Running::id))
         .map(r -> runtime.status(r.id()))
         .toList();
@@ -142,6 +152,20 @@ class FlowController {
   @PutMapping("/api/connectors/{id}/offsets")
   Map<String, Object> resetOffsets(@PathVariable String id, @RequestBody Map<String, String> body) {
     return service.resetOffsets(id, body);
+  }
+
+  /**
+   * 403 unless the caller may change flows of the definition's agency (and of the flow it
+   * replaces); 422 if no agency has its code, with the definition's other problems.
+   */
+  private void authorise(FlowType type, Object definition) {
+    access.checkChange(type, definition);
+    List<ConfigProblem> agency = access.agencyProblems(definition);
+    if (!agency.isEmpty()) {
+      List<ConfigProblem> all = new java.util.ArrayList<>(agency);
+      all.addAll(service.validate(definition));
+      throw new InvalidDefinitionException(id(definition), all);
+    }
   }
 
   private FlowRuntime.Running ofType(String types, String id) {

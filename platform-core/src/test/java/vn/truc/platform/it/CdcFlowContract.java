@@ -310,6 +310,6 @@ abstract class CdcFlowContract extends EnginesContract {
   }
 
   private PlatformHttp api() {
-    return new PlatformHttp(TestPlatform.baseUrl(app));
+    return PlatformHttp.asPlatformAdmin(app);
   }
 }

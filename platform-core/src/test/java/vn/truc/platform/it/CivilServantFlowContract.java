@@ -235,6 +235,7 @@ abstract class CivilServantFlowContract extends EnginesContract {
                               TestPlatform.baseUrl(app)
                                   + "/subjects/truc.civilservant.v1-value/versions/"
                                   + v))
+                      .header("Authorization", "Bearer " + TestTokens.platformAdmin(app))
                       .build(),
                   BodyHandlers.ofString())
               .body();

@@ -297,6 +297,7 @@ abstract class ConnectorApiContract extends EnginesContract {
     command.addAll(java.util.List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("TRUC_URL", TestPlatform.baseUrl(app));
+    pb.environment().put("TRUC_TOKEN", TestTokens.platformAdmin(app));
     Process p = pb.start();
     String out =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -331,6 +332,6 @@ abstract class ConnectorApiContract extends EnginesContract {
   }
 
   private PlatformHttp api() {
-    return new PlatformHttp(TestPlatform.baseUrl(app));
+    return PlatformHttp.asPlatformAdmin(app);
   }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.truc.platform.demo.CivilServantGenerator;
+import vn.truc.platform.security.Role;
+import vn.truc.platform.security.TokenMinter;
 import vn.truc.schemas.ContractCatalog;
 
 /**
@@ -41,12 +43,14 @@ abstract class ContractRegistryContract extends EnginesContract {
   private TestPlatform platform;
   private ConfigurableApplicationContext app;
   private final HttpClient http = HttpClient.newHttpClient();
+  private String adminToken;
 
   @BeforeAll
   void startPlatformWithRecordsFlowing() throws Exception {
     platform = TestPlatform.prepare(engines());
     platform.hire(new CivilServantGenerator(11), 1, HIRES);
     app = platform.start();
+    adminToken = TestTokens.platformAdmin(app);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> count("SELECT COUNT(*) FROM civil_servant") == HIRES);
@@ -172,6 +176,44 @@ abstract class ContractRegistryContract extends EnginesContract {
   }
 
   @Test
+  void readsNeedAnyTokenAndWritesAPlatformAdministratorsInConfluentsErrorShape() throws Exception {
+    Response anonymous =
+        send(HttpRequest.newBuilder(uri("/subjects")).header("Accept", MEDIA).GET(), null);
+    assertThat(anonymous.status).isEqualTo(401);
+    assertThat(anonymous.json.get("error_code").asInt()).isEqualTo(40101);
+    assertThat(anonymous.json.get("message").asText()).contains("bearer token");
+
+    var minter = TestTokens.minter(TestTokens.keyFile(app));
+    String subscriber =
+        minter.mint(
+            TokenMinter.Claims.valid(
+                "bnv-reader", "BNV", List.of(Role.SUBSCRIBER), Duration.ofMinutes(5)));
+    assertThat(
+            send(HttpRequest.newBuilder(uri("/subjects")).header("Accept", MEDIA).GET(), subscriber)
+                .get(200))
+        .anySatisfy(s -> assertThat(s.asText()).isEqualTo(SUBJECT));
+
+    String agencyAdmin =
+        minter.mint(
+            TokenMinter.Claims.valid(
+                "p37-it", "P37", List.of(Role.AGENCY_ADMIN), Duration.ofMinutes(5)));
+    String body =
+        JSON.writeValueAsString(
+            Map.of("schema", record("{\"name\":\"personalId\",\"type\":\"string\"}")));
+    Response refused =
+        send(
+            HttpRequest.newBuilder(uri("/subjects/not-mine-value/versions"))
+                .header("Content-Type", MEDIA)
+                .POST(HttpRequest.BodyPublishers.ofString(body)),
+            agencyAdmin);
+    assertThat(refused.status).isEqualTo(403);
+    assertThat(refused.json.get("error_code").asInt()).isEqualTo(40301);
+    assertThat(get("/subjects/not-mine-value/versions").get(404).get("error_code").asInt())
+        .as("nothing was registered")
+        .isEqualTo(40401);
+  }
+
+  @Test
   void aStandardClientNotWrittenForTrucDecodesTheTopic() throws Exception {
     Path node = onPath("node");
     Path npm = onPath("npm");
@@ -189,6 +231,7 @@ abstract class ContractRegistryContract extends EnginesContract {
         run(
             dir,
             90,
+            Map.of("TRUC_TOKEN", adminToken),
             node.toString(),
             "decode.mjs",
             engines().kafkaBootstrapServers(),
@@ -242,6 +285,14 @@ abstract class ContractRegistryContract extends EnginesContract {
   }
 
   private Response send(HttpRequest.Builder request) throws Exception {
+    return send(request, adminToken);
+  }
+
+  /** With {@code token} as the bearer token, or none if null. */
+  private Response send(HttpRequest.Builder request, String token) throws Exception {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(
         r.statusCode(),
@@ -279,12 +330,18 @@ abstract class ContractRegistryContract extends EnginesContract {
 
   private static String run(Path dir, int seconds, String... command)
       throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
-    Process p =
+    return run(dir, seconds, Map.of(), command);
+  }
+
+  private static String run(Path dir, int seconds, Map<String, String> env, String... command)
+      throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+    ProcessBuilder pb =
         new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(env);
+    Process p = pb.start();
     // Read on another thread, so that the time limit holds even if the process never closes
     // its output.
     var output =

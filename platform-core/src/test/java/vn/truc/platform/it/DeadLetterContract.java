@@ -459,6 +459,7 @@ abstract class DeadLetterContract extends EnginesContract {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("TRUC_URL", TestPlatform.baseUrl(app));
+    pb.environment().put("TRUC_TOKEN", TestTokens.platformAdmin(app));
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -467,6 +468,6 @@ abstract class DeadLetterContract extends EnginesContract {
   }
 
   private PlatformHttp api() {
-    return new PlatformHttp(TestPlatform.baseUrl(app));
+    return PlatformHttp.asPlatformAdmin(app);
   }
 }

@@ -404,6 +404,6 @@ abstract class FileDropFlowContract extends EnginesContract {
 
   /** Every record of a topic, from its beginning to the end offsets when called. */
   private PlatformHttp api() {
-    return new PlatformHttp(TestPlatform.baseUrl(app));
+    return PlatformHttp.asPlatformAdmin(app);
   }
 }

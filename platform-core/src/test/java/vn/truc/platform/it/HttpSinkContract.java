@@ -200,6 +200,6 @@ abstract class HttpSinkContract extends EnginesContract {
   }
 
   private PlatformHttp api() {
-    return new PlatformHttp(TestPlatform.baseUrl(app));
+    return PlatformHttp.asPlatformAdmin(app);
   }
 }

@@ -8,21 +8,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Calls the platform's REST API as a client would, and checks the status it answers. */
+/**
+ * Calls the platform's REST API as a client would, with a bearer token, and checks the status it
+ * answers.
+ */
 final class PlatformHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
+  private final String token;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  PlatformHttp(String baseUrl) {
+  /**
+   * @param token sent as {@code Authorization: Bearer}; null to call without one
+   */
+  PlatformHttp(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
   }
 
-  /** A response: its status and JSON body (null when empty). */
-  record Reply(int status, JsonNode body) {
+  /** A platform administrator's client of a platform running in this JVM. */
+  static PlatformHttp asPlatformAdmin(ConfigurableApplicationContext app) {
+    return new PlatformHttp(TestPlatform.baseUrl(app), TestTokens.platformAdmin(app));
+  }
+
+  /** A response: its status, JSON body (null when empty) and WWW-Authenticate header. */
+  record Reply(int status, JsonNode body, String wwwAuthenticate) {
     JsonNode expect(int expected) {
       assertThat(status).as("HTTP status; body %s", body).isEqualTo(expected);
       return body;
@@ -34,6 +48,9 @@ final class PlatformHttp {
     if (contentType != null) {
       r.header("Content-Type", contentType);
     }
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
     r.method(
         method,
         body == null
@@ -41,6 +58,20 @@ final class PlatformHttp {
             : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(
-        response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        response.statusCode(),
+        body(response.body()),
+        response.headers().firstValue("WWW-Authenticate").orElse(null));
+  }
+
+  /** JSON as a tree; text that is not JSON (metrics, YAML) as one text node; empty as null. */
+  private static JsonNode body(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return JSON.getNodeFactory().textNode(text);
+    }
   }
 }
