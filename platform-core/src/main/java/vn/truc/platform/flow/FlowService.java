@@ -19,12 +19,19 @@ public class FlowService {
   private final FlowRuntime runtime;
   private final FlowStore store;
   private final OffsetStore offsets;
+  private final AdminLog admin;
 
-  FlowService(FlowFactory factory, FlowRuntime runtime, FlowStore store, OffsetStore offsets) {
+  FlowService(
+      FlowFactory factory,
+      FlowRuntime runtime,
+      FlowStore store,
+      OffsetStore offsets,
+      AdminLog admin) {
     this.factory = factory;
     this.runtime = runtime;
     this.store = store;
     this.offsets = offsets;
+    this.admin = admin;
   }
 
   public List<ConfigProblem> validate(Object definition) {
@@ -57,33 +64,41 @@ public class FlowService {
     boolean created = runtime.find(id).isEmpty();
     store.save(type, id, definition, false);
     runtime.start(definition, FlowRuntime.Origin.API, false);
+    admin.record(created ? "registered" : "changed", type, id, definition, null, null);
     return created;
   }
 
   public void delete(String id) {
     apiOnly(id);
+    FlowRuntime.Running running = runtime.get(id);
     runtime.delete(id);
     store.delete(id);
+    admin.record("deleted", running.type(), id, running.definition(), null, null);
   }
 
   public void pause(String id) throws Exception {
     runtime.pause(id);
-    if (runtime.get(id).origin() == FlowRuntime.Origin.API) {
+    FlowRuntime.Running r = runtime.get(id);
+    if (r.origin() == FlowRuntime.Origin.API) {
       store.setPaused(id, true);
     }
+    admin.record("paused", r.type(), id, r.definition(), null, null);
   }
 
   public void resume(String id) throws Exception {
     runtime.resume(id);
-    if (runtime.get(id).origin() == FlowRuntime.Origin.API) {
+    FlowRuntime.Running r = runtime.get(id);
+    if (r.origin() == FlowRuntime.Origin.API) {
       store.setPaused(id, false);
     }
+    admin.record("resumed", r.type(), id, r.definition(), null, null);
   }
 
   /** Rebuilds the flow from its definition: new connections, secrets read again. */
   public void restart(String id) {
     FlowRuntime.Running r = runtime.get(id);
     runtime.start(r.definition(), r.origin(), false);
+    admin.record("restarted", r.type(), id, r.definition(), null, null);
   }
 
   public Map<String, Object> offsets(String id) {
@@ -100,6 +115,7 @@ public class FlowService {
     if (!runtime.isPaused(id)) {
       throw new FlowConflictException("pause connector " + id + " before moving its offsets");
     }
+    String before = offsets.load(id).orElse(null);
     if ("start".equals(request.get("to"))) {
       offsets.reset(id);
     } else if (request.get("time") != null) {
@@ -130,6 +146,9 @@ public class FlowService {
                   "body",
                   "give one of {\"to\": \"start\"}, {\"time\": \"...\"} or {\"position\": \"...\"}")));
     }
+    FlowRuntime.Running r = runtime.get(id);
+    admin.record(
+        "offsets moved", r.type(), id, r.definition(), before, offsets.load(id).orElse(null));
     return offsets(id);
   }
 

@@ -196,6 +196,26 @@ abstract class ConnectorApiContract extends EnginesContract {
     api().call("DELETE", "/api/connectors/p37-hr", null, null).expect(204);
     api().call("GET", "/api/connectors/p37-hr", null, null).expect(404);
     assertThat(api().call("GET", "/api/connectors", null, null).expect(200)).isEmpty();
+
+    // 9. Every administrative action is in the exchange ledger, by whom: the token's subject.
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    try (var c = platform.platformDb();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT actor, detail, first_position, last_position FROM exchange_log"
+                        + " WHERE kind = 'ADMINISTERED' AND detail LIKE 'connector p37-hr %'"
+                        + " ORDER BY seq")) {
+      while (rs.next()) {
+        assertThat(rs.getString(1)).isEqualTo("it-platform-admin");
+        actions.add(rs.getString(2).replace("connector p37-hr ", "").replace(" (agency P37)", ""));
+        if (rs.getString(2).contains("offsets moved")) {
+          assertThat(rs.getString(3)).as("the position before").isNotNull();
+        }
+      }
+    }
+    assertThat(actions)
+        .containsSubsequence("registered", "paused", "offsets moved", "resumed", "deleted");
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.List;
  * One batch-level fact for the exchange log: who moved how many records of which contract, with
  * which keys, and how it ended. One entry per batch, never per record.
  *
- * @param kind INGESTED, REJECTED, DELIVERED or RESUBMITTED
- * @param actor the connector or subscription id
+ * @param kind INGESTED, REJECTED, DELIVERED, RESUBMITTED or ADMINISTERED
+ * @param actor the connector or subscription id; for an administrative action, the user
  * @param agency the agency on whose behalf the actor ran (source or receiver)
  * @param keys the record keys involved (personal ID numbers)
  * @param firstPosition source or Kafka position of the first record
@@ -32,6 +32,11 @@ public record ExchangeEntry(
     REJECTED,
     DELIVERED,
     /** A dead-letter entry re-submitted by an operator and published; one entry per record. */
-    RESUBMITTED
+    RESUBMITTED,
+    /**
+     * An administrative action on a flow (registered, changed, paused, resumed, restarted, deleted,
+     * offsets moved): the actor is the user, the detail names the action and the flow.
+     */
+    ADMINISTERED
   }
 }
