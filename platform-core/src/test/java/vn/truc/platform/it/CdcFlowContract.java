@@ -269,28 +269,7 @@ abstract class CdcFlowContract extends EnginesContract {
   }
 
   private String subscription(String id, String ministryUrl) throws Exception {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("jdbc.url", ministryUrl);
-    settings.put("jdbc.user", engines().postgresUser());
-    settings.put("jdbc.password", engines().postgresPassword());
-    settings.put("table", "civil_servant");
-    settings.put("key.column", "personal_id");
-    settings.put("version.column", "source_changed_at");
-    Map<String, Object> d = new HashMap<>();
-    d.put("id", id);
-    d.put("agency", "BNV");
-    d.put("contract", "CivilServant");
-    d.put("kind", "jdbc-upsert");
-    d.put("settings", settings);
-    d.put(
-        "columns",
-        Map.of(
-            "full_name", "fullName",
-            "date_of_birth", "dateOfBirth",
-            "source_agency", "header.sourceAgency",
-            "source_position", "header.sourcePosition",
-            "trace_id", "header.traceId"));
-    return JSON.writeValueAsString(d);
+    return MinistryTable.subscriptionJson(id, ministryUrl, engines());
   }
 
   private Connection ministryConnection(String url) throws Exception {
@@ -298,15 +277,7 @@ abstract class CdcFlowContract extends EnginesContract {
   }
 
   private Map<String, String> ministryNames(String url) throws Exception {
-    Map<String, String> names = new java.util.TreeMap<>();
-    try (Connection c = ministryConnection(url);
-        ResultSet rs =
-            c.createStatement().executeQuery("SELECT personal_id, full_name FROM civil_servant")) {
-      while (rs.next()) {
-        names.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return names;
+    return MinistryTable.names(url, engines());
   }
 
   private PlatformHttp api() {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,39 +232,19 @@ abstract class ConnectorApiContract extends EnginesContract {
   }
 
   private String yaml(String id, String url, String nameColumn, String extraMapping) {
-    return """
-        id: %s
-        agency: P37
-        contract: CivilServant
-        kind: jdbc-polling
-        pollIntervalMs: 200
-        settings:
-          jdbc.url: "%s"
-          jdbc.user: %s
-          jdbc.password: "%s"
-          table: CB_CONG_CHUC
-          key.column: MA_CB
-          timestamp.column: NGAY_CAP_NHAT
-          timestamp.zone: UTC
-        mapping:
-          personalId: SO_CCCD
-          fullName: %s
-          dateOfBirth: NGAY_SINH
-          gender: GIOI_TINH
-          residence.provinceCode: MA_TINH
-          residence.districtCode: MA_HUYEN
-          residence.communeCode: MA_XA
-          %s
-        constants:
-          residence.structure: LEGACY_3_TIER
-        """
-        .formatted(
-            id,
-            url,
-            engines().mariaDbUser(),
-            password(),
-            nameColumn,
-            extraMapping.isEmpty() ? "staffCategory: LOAI_CB" : extraMapping);
+    return ProvinceTable.connectorYaml(
+        id,
+        url,
+        engines().mariaDbUser(),
+        password(),
+        java.util.List.of(
+            "fullName: " + nameColumn,
+            "dateOfBirth: NGAY_SINH",
+            "gender: GIOI_TINH",
+            "residence.provinceCode: MA_TINH",
+            "residence.districtCode: MA_HUYEN",
+            "residence.communeCode: MA_XA",
+            extraMapping.isEmpty() ? "staffCategory: LOAI_CB" : extraMapping));
   }
 
   /** The embedded MariaDB accepts any password; a real one is needed to show it masked. */
@@ -275,28 +253,7 @@ abstract class ConnectorApiContract extends EnginesContract {
   }
 
   private String subscriptionJson() throws Exception {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("jdbc.url", platform.ministryUrl());
-    settings.put("jdbc.user", engines().postgresUser());
-    settings.put("jdbc.password", engines().postgresPassword());
-    settings.put("table", "civil_servant");
-    settings.put("key.column", "personal_id");
-    settings.put("version.column", "source_changed_at");
-    Map<String, Object> d = new HashMap<>();
-    d.put("id", "bnv-national");
-    d.put("agency", "BNV");
-    d.put("contract", "CivilServant");
-    d.put("kind", "jdbc-upsert");
-    d.put("settings", settings);
-    d.put(
-        "columns",
-        Map.of(
-            "full_name", "fullName",
-            "date_of_birth", "dateOfBirth",
-            "source_agency", "header.sourceAgency",
-            "source_position", "header.sourcePosition",
-            "trace_id", "header.traceId"));
-    return JSON.writeValueAsString(d);
+    return MinistryTable.subscriptionJson("bnv-national", platform.ministryUrl(), engines());
   }
 
   private ConfigurableApplicationContext startWithoutFlowFiles() {

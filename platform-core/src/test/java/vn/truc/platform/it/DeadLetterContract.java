@@ -326,63 +326,28 @@ abstract class DeadLetterContract extends EnginesContract {
   }
 
   private String connectorYaml(boolean mapDistrict) {
-    return """
-        id: %s
-        agency: P37
-        contract: CivilServant
-        kind: jdbc-polling
-        pollIntervalMs: 200
-        settings:
-          jdbc.url: "%s"
-          jdbc.user: %s
-          jdbc.password: "%s"
-          table: CB_CONG_CHUC
-          key.column: MA_CB
-          timestamp.column: NGAY_CAP_NHAT
-          timestamp.zone: UTC
-        mapping:
-          personalId: SO_CCCD
-          fullName: HO_TEN
-          dateOfBirth: NGAY_SINH
-          gender: GIOI_TINH
-          staffCategory: LOAI_CB
-          residence.provinceCode: MA_TINH
-          residence.communeCode: MA_XA
-          %s
-        constants:
-          residence.structure: LEGACY_3_TIER
-        """
-        .formatted(
-            CONNECTOR,
-            platform.provinceUrl(),
-            engines().mariaDbUser(),
-            engines().mariaDbPassword(),
-            mapDistrict ? "residence.districtCode: MA_HUYEN" : "");
+    java.util.List<String> mapping =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "fullName: HO_TEN",
+                "dateOfBirth: NGAY_SINH",
+                "gender: GIOI_TINH",
+                "staffCategory: LOAI_CB",
+                "residence.provinceCode: MA_TINH",
+                "residence.communeCode: MA_XA"));
+    if (mapDistrict) {
+      mapping.add("residence.districtCode: MA_HUYEN");
+    }
+    return ProvinceTable.connectorYaml(
+        CONNECTOR,
+        platform.provinceUrl(),
+        engines().mariaDbUser(),
+        engines().mariaDbPassword(),
+        mapping);
   }
 
   private String subscriptionJson() throws Exception {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("jdbc.url", platform.ministryUrl());
-    settings.put("jdbc.user", engines().postgresUser());
-    settings.put("jdbc.password", engines().postgresPassword());
-    settings.put("table", "civil_servant");
-    settings.put("key.column", "personal_id");
-    settings.put("version.column", "source_changed_at");
-    Map<String, Object> d = new HashMap<>();
-    d.put("id", SUBSCRIPTION);
-    d.put("agency", "BNV");
-    d.put("contract", "CivilServant");
-    d.put("kind", "jdbc-upsert");
-    d.put("settings", settings);
-    d.put(
-        "columns",
-        Map.of(
-            "full_name", "fullName",
-            "date_of_birth", "dateOfBirth",
-            "source_agency", "header.sourceAgency",
-            "source_position", "header.sourcePosition",
-            "trace_id", "header.traceId"));
-    return JSON.writeValueAsString(d);
+    return MinistryTable.subscriptionJson(SUBSCRIPTION, platform.ministryUrl(), engines());
   }
 
   private JsonNode list(String types, String id, long from, int limit) throws Exception {

@@ -18,7 +18,6 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -331,28 +330,7 @@ abstract class FileDropFlowContract extends EnginesContract {
   }
 
   private String subscriptionJson(String id, String ministryUrl) throws Exception {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("jdbc.url", ministryUrl);
-    settings.put("jdbc.user", engines().postgresUser());
-    settings.put("jdbc.password", engines().postgresPassword());
-    settings.put("table", "civil_servant");
-    settings.put("key.column", "personal_id");
-    settings.put("version.column", "source_changed_at");
-    Map<String, Object> d = new HashMap<>();
-    d.put("id", id);
-    d.put("agency", "BNV");
-    d.put("contract", "CivilServant");
-    d.put("kind", "jdbc-upsert");
-    d.put("settings", settings);
-    d.put(
-        "columns",
-        Map.of(
-            "full_name", "fullName",
-            "date_of_birth", "dateOfBirth",
-            "source_agency", "header.sourceAgency",
-            "source_position", "header.sourcePosition",
-            "trace_id", "header.traceId"));
-    return JSON.writeValueAsString(d);
+    return MinistryTable.subscriptionJson(id, ministryUrl, engines());
   }
 
   /**
@@ -372,19 +350,7 @@ abstract class FileDropFlowContract extends EnginesContract {
   }
 
   private Map<String, String> ministryNames(String url) throws Exception {
-    Map<String, String> names = new LinkedHashMap<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                url, engines().postgresUser(), engines().postgresPassword());
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT personal_id, full_name FROM civil_servant ORDER BY personal_id")) {
-      while (rs.next()) {
-        names.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return names;
+    return MinistryTable.names(url, engines());
   }
 
   private String connectorPosition(String id) throws Exception {

@@ -168,35 +168,21 @@ abstract class HttpSinkContract extends EnginesContract {
   }
 
   private String connector() {
-    return """
-        id: p37-hr
-        agency: P37
-        contract: CivilServant
-        kind: jdbc-polling
-        pollIntervalMs: 200
-        settings:
-          jdbc.url: "%s"
-          jdbc.user: %s
-          jdbc.password: "%s"
-          table: CB_CONG_CHUC
-          key.column: MA_CB
-          timestamp.column: NGAY_CAP_NHAT
-          timestamp.zone: UTC
-        mapping:
-          personalId: SO_CCCD
-          fullName: HO_TEN
-          dateOfBirth: NGAY_SINH
-          gender: GIOI_TINH
-          staffCategory: LOAI_CB
-          salaryStep: BAC_LUONG
-          salaryCoefficient: HE_SO_LUONG
-          residence.provinceCode: MA_TINH
-          residence.districtCode: MA_HUYEN
-          residence.communeCode: MA_XA
-        constants:
-          residence.structure: LEGACY_3_TIER
-        """
-        .formatted(platform.provinceUrl(), engines().mariaDbUser(), engines().mariaDbPassword());
+    return ProvinceTable.connectorYaml(
+        "p37-hr",
+        platform.provinceUrl(),
+        engines().mariaDbUser(),
+        engines().mariaDbPassword(),
+        java.util.List.of(
+            "fullName: HO_TEN",
+            "dateOfBirth: NGAY_SINH",
+            "gender: GIOI_TINH",
+            "staffCategory: LOAI_CB",
+            "salaryStep: BAC_LUONG",
+            "salaryCoefficient: HE_SO_LUONG",
+            "residence.provinceCode: MA_TINH",
+            "residence.districtCode: MA_HUYEN",
+            "residence.communeCode: MA_XA"));
   }
 
   private PlatformHttp api() {
