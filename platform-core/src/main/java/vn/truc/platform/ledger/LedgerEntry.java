@@ -76,6 +76,26 @@ public record LedgerEntry(
     return m;
   }
 
+  /** The same contents at another place in the chain: only {@code seq} and {@code prev} change. */
+  public LedgerEntry rechained(long newSeq, String newPrev) {
+    return new LedgerEntry(
+        newSeq,
+        newPrev,
+        kind,
+        at,
+        actor,
+        agency,
+        contract,
+        contractVersion,
+        recordCount,
+        keys,
+        firstPosition,
+        lastPosition,
+        detail,
+        purpose,
+        legalBasis);
+  }
+
   /** Hex SHA-256 of the canonical form: what the next entry's {@code prev} must be. */
   public String hash() {
     return LedgerHash.sha256Hex(CanonicalJson.bytes(canonical()));

@@ -283,23 +283,7 @@ public class LedgerService {
                 + " WHERE id = ? AND seq IS NULL")) {
       for (StoredEntry row : rows) {
         LedgerEntry e = row.entry();
-        LedgerEntry chained =
-            new LedgerEntry(
-                ++seq,
-                prev,
-                e.kind(),
-                e.at(),
-                e.actor(),
-                e.agency(),
-                e.contract(),
-                e.contractVersion(),
-                e.recordCount(),
-                e.keys(),
-                e.firstPosition(),
-                e.lastPosition(),
-                e.detail(),
-                e.purpose(),
-                e.legalBasis());
+        LedgerEntry chained = e.rechained(++seq, prev);
         String hash = chained.hash();
         u.setLong(1, seq);
         u.setString(2, prev);

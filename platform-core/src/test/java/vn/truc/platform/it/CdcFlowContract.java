@@ -41,16 +41,7 @@ abstract class CdcFlowContract extends EnginesContract {
   @BeforeAll
   void start() throws Exception {
     platform = TestPlatform.prepare(engines());
-    app =
-        new org.springframework.boot.builder.SpringApplicationBuilder(
-                vn.truc.platform.TrucApplication.class)
-            .run(
-                "--spring.datasource.url=" + platform.platformUrl(),
-                "--spring.datasource.username=" + engines().postgresUser(),
-                "--spring.datasource.password=" + engines().postgresPassword(),
-                "--spring.kafka.bootstrap-servers=" + engines().kafkaBootstrapServers(),
-                "--truc.data-dir=target/cdc-flow-it/" + System.nanoTime(),
-                "--server.port=0");
+    app = platform.startWithoutFlows("--truc.data-dir=target/cdc-flow-it/" + System.nanoTime());
   }
 
   @AfterAll

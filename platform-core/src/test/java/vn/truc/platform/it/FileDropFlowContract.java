@@ -34,9 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.truc.platform.TrucApplication;
 import vn.truc.platform.demo.CivilServantGenerator;
 
 /**
@@ -68,14 +66,7 @@ abstract class FileDropFlowContract extends EnginesContract {
         Files.createDirectories(
             Path.of("target", "file-drop-it", getClass().getSimpleName() + "-" + System.nanoTime())
                 .toAbsolutePath());
-    app =
-        new SpringApplicationBuilder(TrucApplication.class)
-            .run(
-                "--spring.datasource.url=" + platform.platformUrl(),
-                "--spring.datasource.username=" + engines().postgresUser(),
-                "--spring.datasource.password=" + engines().postgresPassword(),
-                "--spring.kafka.bootstrap-servers=" + engines().kafkaBootstrapServers(),
-                "--server.port=0");
+    app = platform.startWithoutFlows();
   }
 
   @AfterAll

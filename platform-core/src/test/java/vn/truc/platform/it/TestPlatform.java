@@ -40,6 +40,22 @@ record TestPlatform(
     return start(new String[0]);
   }
 
+  /**
+   * The platform on these engines with no flow defined: a test registers its own through the API.
+   */
+  ConfigurableApplicationContext startWithoutFlows(String... moreArguments) {
+    String[] base = {
+      "--spring.datasource.url=" + platformUrl,
+      "--spring.datasource.username=" + engines.postgresUser(),
+      "--spring.datasource.password=" + engines.postgresPassword(),
+      "--spring.kafka.bootstrap-servers=" + engines.kafkaBootstrapServers(),
+      "--server.port=0"
+    };
+    String[] all = Arrays.copyOf(base, base.length + moreArguments.length);
+    System.arraycopy(moreArguments, 0, all, base.length, moreArguments.length);
+    return new SpringApplicationBuilder(TrucApplication.class).run(all);
+  }
+
   /** Starts the platform with more settings, given as {@code --name=value} arguments. */
   ConfigurableApplicationContext start(String... moreArguments) {
     String[] base = arguments();

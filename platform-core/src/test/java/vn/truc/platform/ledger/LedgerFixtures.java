@@ -69,21 +69,6 @@ final class LedgerFixtures {
 
   /** The entry's contents at another place in the chain (its seq changed, nothing else). */
   static LedgerEntry atSeq(LedgerEntry e, long seq) {
-    return new LedgerEntry(
-        seq,
-        e.prev(),
-        e.kind(),
-        e.at(),
-        e.actor(),
-        e.agency(),
-        e.contract(),
-        e.contractVersion(),
-        e.recordCount(),
-        e.keys(),
-        e.firstPosition(),
-        e.lastPosition(),
-        e.detail(),
-        e.purpose(),
-        e.legalBasis());
+    return e.rechained(seq, e.prev());
   }
 }
