@@ -23,6 +23,7 @@ import vn.truc.platform.ledger.internal.ChainHead;
 import vn.truc.platform.ledger.internal.CheckpointRows;
 import vn.truc.routes.ledger.ExchangeEntry;
 import vn.truc.routes.ledger.ExchangeLog;
+import vn.truc.schemas.ContractCatalog;
 
 /**
  * The exchange log in the platform database, as a hash-chained ledger (docs/ledger.md). One
@@ -49,12 +50,34 @@ public class JdbcExchangeLog implements ExchangeLog {
   private final TransactionTemplate tx;
   private final LedgerKeys keys;
   private final int checkpointEvery;
+  private final ContractCatalog contracts;
 
-  public JdbcExchangeLog(JdbcTemplate jdbc, LedgerKeys keys, LedgerProperties properties) {
+  @org.springframework.beans.factory.annotation.Autowired
+  JdbcExchangeLog(
+      JdbcTemplate jdbc,
+      LedgerKeys keys,
+      LedgerProperties properties,
+      vn.truc.platform.registry.PublishedContracts published) {
+    this(jdbc, keys, properties, published.catalog());
+  }
+
+  /**
+   * @param contracts the contracts whose current version each entry records: routes always write
+   *     with the current version, so the version at the time of the entry is the one that moved
+   */
+  public JdbcExchangeLog(
+      JdbcTemplate jdbc, LedgerKeys keys, LedgerProperties properties, ContractCatalog contracts) {
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     this.keys = keys;
     this.checkpointEvery = Math.max(1, properties.checkpointEvery());
+    this.contracts = contracts;
+  }
+
+  private Integer versionOf(String contract) {
+    return contract == null || contract.isEmpty()
+        ? null
+        : contracts.find(contract).map(c -> c.versions().size()).orElse(null);
   }
 
   @Override
@@ -85,7 +108,7 @@ public class JdbcExchangeLog implements ExchangeLog {
               e.actor(),
               e.agency(),
               e.contract(),
-              null,
+              versionOf(e.contract()),
               e.recordCount(),
               recordKeys,
               e.firstPosition(),
@@ -104,7 +127,11 @@ public class JdbcExchangeLog implements ExchangeLog {
         s.setString(7, entry.actor());
         s.setString(8, entry.agency());
         s.setString(9, entry.contract());
-        s.setNull(10, Types.INTEGER);
+        if (entry.contractVersion() == null) {
+          s.setNull(10, Types.INTEGER);
+        } else {
+          s.setInt(10, entry.contractVersion());
+        }
         s.setInt(11, entry.recordCount());
         s.setArray(12, keyArray);
         s.setString(13, entry.firstPosition());

@@ -199,7 +199,9 @@ public final class LedgerSubjectBenchmark {
       throw new IllegalStateException("the generated ledger does not verify: " + verified);
     }
 
-    JdbcExchangeLog log = new JdbcExchangeLog(new JdbcTemplate(ds), keyring, properties);
+    JdbcExchangeLog log =
+        new JdbcExchangeLog(
+            new JdbcTemplate(ds), keyring, properties, vn.truc.schemas.ContractCatalog.standard());
     Histogram append = new Histogram(60_000_000L, 3);
     long t5 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(2);

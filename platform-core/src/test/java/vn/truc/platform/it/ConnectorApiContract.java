@@ -214,6 +214,17 @@ abstract class ConnectorApiContract extends EnginesContract {
     }
     assertThat(actions)
         .containsSubsequence("registered", "paused", "offsets moved", "resumed", "deleted");
+    // Batches record the contract version they moved: CivilServant is at version 2.
+    try (var c = platform.platformDb();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT DISTINCT contract_version FROM exchange_log"
+                        + " WHERE kind = 'INGESTED' AND actor = 'p37-hr'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.next()).as("one version only").isFalse();
+    }
   }
 
   @Test

@@ -482,7 +482,11 @@ abstract class LedgerContract extends EnginesContract {
     JdbcTemplate jdbcAsApp = new JdbcTemplate(asApp);
     LedgerKeys keys = app.getBean(LedgerKeys.class);
     JdbcExchangeLog appLog =
-        new JdbcExchangeLog(jdbcAsApp, keys, app.getBean(LedgerProperties.class));
+        new JdbcExchangeLog(
+            jdbcAsApp,
+            keys,
+            app.getBean(LedgerProperties.class),
+            vn.truc.schemas.ContractCatalog.standard());
     appLog.append(entry(Kind.INGESTED, "it-app-role", "P37", List.of(person(), person())));
     appLog.append(entry(Kind.DELIVERED, "it-app-role", "BNV", List.of(person())));
     LedgerService ledger = new LedgerService(jdbcAsApp, keys);
