@@ -262,6 +262,16 @@ public class FlowFactory {
         flow.deadLetterTopic());
   }
 
+  /** Why a connector cannot resume at {@code position}, as its kind judges it; else empty. */
+  public java.util.Optional<String> positionProblem(ConnectorDefinition d, String position) {
+    SourceKind kind = sourceKinds.get(d.kind());
+    if (kind == null) {
+      return java.util.Optional.empty();
+    }
+    return kind.positionProblem(
+        kind.config().parse(settings(d.settings(), new ArrayList<>())), position);
+  }
+
   /** The settings' secret values are shown as a mask; references are shown as written. */
   public Map<String, Object> masked(FlowType type, String kindName, Map<String, Object> settings) {
     var def =

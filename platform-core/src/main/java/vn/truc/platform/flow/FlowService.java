@@ -137,7 +137,17 @@ public class FlowService {
                 new ConfigProblem("time", "is not a local date-time like 2026-11-01T00:00:00")));
       }
     } else if (request.get("position") != null && !request.get("position").isBlank()) {
-      offsets.save(id, request.get("position"));
+      String position = request.get("position");
+      if (runtime.get(id).definition() instanceof ConnectorDefinition d) {
+        factory
+            .positionProblem(d, position)
+            .ifPresent(
+                reason -> {
+                  throw new InvalidDefinitionException(
+                      id, List.of(new ConfigProblem("position", reason)));
+                });
+      }
+      offsets.save(id, position);
     } else {
       throw new InvalidDefinitionException(
           id,

@@ -143,6 +143,17 @@ abstract class ConnectorApiContract extends EnginesContract {
         .call("PUT", "/api/connectors/p37-hr/offsets", "{\"to\":\"start\"}", "application/json")
         .expect(409);
     api().call("POST", "/api/connectors/p37-hr/pause", null, null).expect(200);
+    // A position the connector could never resume from is refused, with why; nothing is saved.
+    JsonNode badPosition =
+        api()
+            .call(
+                "PUT",
+                "/api/connectors/p37-hr/offsets",
+                "{\"position\":\"yesterday\"}",
+                "application/json")
+            .expect(422);
+    assertThat(badPosition.at("/problems/0/field").asText()).isEqualTo("position");
+    assertThat(badPosition.at("/problems/0/reason").asText()).contains("timestamp|key");
     assertThat(
             api()
                 .call(

@@ -22,6 +22,15 @@ public interface SourceKind {
   }
 
   /**
+   * Why {@code position} cannot be where a connector of this kind resumes, or empty when it can:
+   * checked before an operator's offset move is saved, so that a mistyped position is refused with
+   * its reason instead of failing the connector afterwards.
+   */
+  default java.util.Optional<String> positionProblem(ConnectorConfig config, String position) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The types of the given columns in the live source, for checking that a mapping is convertible;
    * empty where the source cannot tell (a column missing from the answer is not checked).
    */

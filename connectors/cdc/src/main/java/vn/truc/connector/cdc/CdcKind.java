@@ -150,6 +150,16 @@ abstract class CdcKind implements SourceKind {
     return new JdbcPollingSourceKind().columnTypes(config, columns);
   }
 
+  @Override
+  public java.util.Optional<String> positionProblem(ConnectorConfig config, String position) {
+    try {
+      CdcPosition.parse(position);
+      return java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   static Connection connect(ConnectorConfig config) throws SQLException {
     return DriverManager.getConnection(
         config.string(JdbcSettings.URL),

@@ -30,4 +30,19 @@ class CdcPositionTest {
     assertThatThrownBy(() -> CdcPosition.parse("{\"offset\":{}}"))
         .hasMessageContaining("partition");
   }
+
+  @Test
+  void theKindRefusesAnythingButACapturePositionBeforeItIsSaved() {
+    CdcPostgresKind kind = new CdcPostgresKind();
+    java.util.Map<String, Object> settings = new java.util.HashMap<>();
+    settings.put("jdbc.url", "jdbc:postgresql://localhost/hr");
+    settings.put("jdbc.user", "u");
+    settings.put("table", "cb");
+    settings.put("key.column", "id");
+    var config = kind.config().parse(settings);
+    String good = new CdcPosition(Map.of("server", "x"), Map.of("lsn", 1), 1, 1).toString();
+    assertThat(kind.positionProblem(config, good)).isEmpty();
+    assertThat(kind.positionProblem(config, "2026-11-01T00:00|42"))
+        .hasValueSatisfying(r -> assertThat(r).contains("not a change-capture position"));
+  }
 }

@@ -243,4 +243,14 @@ public final class FileDropSourceKind implements SourceKind {
       return Optional.of("is not a time zone id such as Asia/Ho_Chi_Minh");
     }
   }
+
+  @Override
+  public java.util.Optional<String> positionProblem(ConnectorConfig config, String position) {
+    try {
+      FilePosition.parse(position);
+      return java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
 }

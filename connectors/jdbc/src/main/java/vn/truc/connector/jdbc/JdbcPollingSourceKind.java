@@ -150,6 +150,20 @@ public final class JdbcPollingSourceKind implements SourceKind {
     }
   }
 
+  @Override
+  public Optional<String> positionProblem(ConnectorConfig config, String position) {
+    try {
+      if (config.has(TIMESTAMP_COLUMN)) {
+        Watermark.parse(position);
+      } else {
+        TableScan.parse(position);
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   private static Optional<String> validZone(Object value) {
     try {
       ZoneId.of(value.toString());
