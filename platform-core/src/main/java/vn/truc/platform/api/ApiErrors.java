@@ -15,15 +15,22 @@ import vn.truc.platform.deadletter.UnknownDeadLetterException;
 import vn.truc.platform.flow.FlowConflictException;
 import vn.truc.platform.flow.InvalidDefinitionException;
 import vn.truc.platform.flow.UnknownFlowException;
+import vn.truc.platform.grant.GrantException;
 import vn.truc.routes.mapping.FieldError;
 
 /**
- * Errors of the flow and dead-letter API, one shape for all: {@code {"error": "...", "problems":
- * [{"field", "reason"}]}}. 400 unreadable, 404 unknown flow or entry, 409 wrong state (or already
- * re-submitted), 422 invalid definition or a re-submitted record still invalid (its field errors
- * also in full under {@code errors}), 503 Kafka unavailable.
+ * Errors of the flow, grant and dead-letter API, one shape for all: {@code {"error": "...",
+ * "problems": [{"field", "reason"}]}}. 400 unreadable, 404 unknown flow or entry, 409 wrong state
+ * (or already re-submitted), 422 invalid definition or a re-submitted record still invalid (its
+ * field errors also in full under {@code errors}), 503 Kafka unavailable.
  */
-@RestControllerAdvice(assignableTypes = {FlowController.class, DeadLetterController.class})
+@RestControllerAdvice(
+    assignableTypes = {
+      FlowController.class,
+      DeadLetterController.class,
+      GrantController.class,
+      OperationsController.class
+    })
 class ApiErrors {
 
   @ExceptionHandler(StillInvalidException.class)
@@ -76,6 +83,17 @@ class ApiErrors {
   @ExceptionHandler(FlowConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(FlowConflictException e) {
     return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(GrantException.class)
+  ResponseEntity<Map<String, Object>> grant(GrantException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case UNKNOWN -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    return body(status, e.getMessage(), e.problems());
   }
 
   @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)

@@ -41,6 +41,7 @@ public class SyncBenchmark implements ApplicationRunner {
   private final int records;
   private final int streamRate;
   private final int streamSeconds;
+  private final boolean ledgerOff;
 
   SyncBenchmark(
       CamelContext camel,
@@ -49,7 +50,9 @@ public class SyncBenchmark implements ApplicationRunner {
       @Value("${truc.demo.ministry.jdbc-url}") String ministryUrl,
       @Value("${truc.bench.records:200000}") int records,
       @Value("${truc.bench.stream-rate:1000}") int streamRate,
-      @Value("${truc.bench.stream-seconds:20}") int streamSeconds) {
+      @Value("${truc.bench.stream-seconds:20}") int streamSeconds,
+      @Value("${truc.bench.ledger-off:false}") boolean ledgerOff) {
+    this.ledgerOff = ledgerOff;
     this.camel = camel;
     this.context = context;
     this.provinceUrl = provinceUrl;
@@ -116,6 +119,7 @@ public class SyncBenchmark implements ApplicationRunner {
               Locale.ROOT,
               "%n=== Trục sync benchmark: province MariaDB -> Kafka -> ministry PostgreSQL ===%n"
                   + "records                 %,d (%d columns, ~%d bytes/row)%n"
+                  + "exchange ledger         %s%n"
                   + "backlog sync            %.1f s  =>  %,.0f records/s%n"
                   + "  latency (queueing)    p50 %.2f s  p99 %.2f s%n"
                   + "  peak heap             %d MiB%n"
@@ -126,6 +130,7 @@ public class SyncBenchmark implements ApplicationRunner {
               records,
               CivilServantGenerator.COLUMNS.length,
               rowBytes(p),
+              ledgerOff ? "OFF (entries discarded, for comparison)" : "on",
               syncSeconds,
               records / syncSeconds,
               backlog.getValueAtPercentile(50) / 1000.0,

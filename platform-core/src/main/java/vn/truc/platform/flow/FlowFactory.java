@@ -2,6 +2,7 @@ package vn.truc.platform.flow;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,11 +21,15 @@ import vn.truc.connector.api.SinkKind;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceKind;
 import vn.truc.connector.api.TargetColumn;
+import vn.truc.platform.grant.GrantBook;
+import vn.truc.platform.grant.GrantTermsCheck;
 import vn.truc.platform.registry.PublishedContracts;
+import vn.truc.platform.registry.SchemaRegistry;
 import vn.truc.routes.RouteMetrics;
 import vn.truc.routes.TemplatedRoute;
 import vn.truc.routes.delivery.DeliveryFlow;
 import vn.truc.routes.delivery.DeliveryRoute;
+import vn.truc.routes.grant.GrantGate;
 import vn.truc.routes.ingest.IngestFlow;
 import vn.truc.routes.ingest.IngestRoute;
 import vn.truc.routes.ledger.ExchangeLog;
@@ -35,6 +40,7 @@ import vn.truc.routes.mapping.FieldTypes;
 import vn.truc.routes.mapping.RecordFlattener;
 import vn.truc.routes.mapping.RowMapper;
 import vn.truc.routes.mapping.SinkColumn;
+import vn.truc.routes.ops.OperationsLog;
 import vn.truc.routes.serde.AvroWireSerde;
 import vn.truc.routes.serde.SchemaLookup;
 import vn.truc.routes.translate.StandardSteps;
@@ -60,13 +66,22 @@ public class FlowFactory {
   private final Map<String, SourceKind> sourceKinds = new HashMap<>();
   private final Map<String, SinkKind> sinkKinds = new HashMap<>();
   private final SecretReferences secrets = SecretReferences.system();
+  private final GrantBook grants;
+  private final SchemaRegistry subjects;
+  private final OperationsLog operations;
 
   FlowFactory(
       PublishedContracts contracts,
       OffsetStore offsets,
       ExchangeLog log,
       SchemaLookup registry,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      GrantBook grants,
+      SchemaRegistry subjects,
+      OperationsLog operations) {
+    this.operations = operations;
+    this.grants = grants;
+    this.subjects = subjects;
     this.catalog = contracts.catalog();
     this.offsets = offsets;
     this.log = log;
@@ -166,7 +181,7 @@ public class FlowFactory {
             flow,
             new AvroWireSerde(registry),
             log,
-            new RouteMetrics(meters, "ingest", d.id()),
+            new RouteMetrics(meters, "ingest", d.id(), operations),
             paused),
         List.of(source),
         List.of(contract.topic(), flow.deadLetterTopic()),
@@ -181,14 +196,37 @@ public class FlowFactory {
     List<ConfigProblem> problems = new ArrayList<>();
     common(d.id(), d.agency(), problems);
     Contract contract = contract(d.contract(), problems);
-    SinkKind kind = sinkKinds.get(d.kind());
-    if (kind == null) {
-      problems.add(
-          new ConfigProblem(
-              "kind", "unknown sink kind '" + d.kind() + "'; available: " + sinkKinds.keySet()));
+    if (contract != null) {
+      // An expiry is judged when the terms are asked for; a flow built again after its grant
+      // expired (a restart) still starts, and waits for a new grant.
+      problems.addAll(
+          GrantTermsCheck.problems(contract.schema(), d.grant(), live ? Instant.now() : null));
     }
     if (d.batchSize() != null && (d.batchSize() < 1 || d.batchSize() > 50_000)) {
       problems.add(new ConfigProblem("batchSize", "must be between 1 and 50000"));
+    }
+    if (SubscriptionDefinition.KAFKA_TOPIC.equals(d.kind())) {
+      if (d.columns() != null && !d.columns().isEmpty()) {
+        problems.add(
+            new ConfigProblem(
+                "columns",
+                "a kafka-topic subscription receives whole projected records; it names no"
+                    + " columns"));
+      }
+      if (d.settings() != null && !d.settings().isEmpty()) {
+        problems.add(
+            new ConfigProblem(
+                "settings",
+                "a kafka-topic subscription has no settings: its topic is truc.sub." + d.id()));
+      }
+      return problems;
+    }
+    SinkKind kind = sinkKinds.get(d.kind());
+    if (kind == null) {
+      List<String> kinds = new ArrayList<>(sinkKinds.keySet());
+      kinds.add(SubscriptionDefinition.KAFKA_TOPIC);
+      problems.add(
+          new ConfigProblem("kind", "unknown sink kind '" + d.kind() + "'; available: " + kinds));
     }
     if (d.columns() == null || d.columns().isEmpty()) {
       problems.add(
@@ -230,21 +268,44 @@ public class FlowFactory {
       throw new InvalidDefinitionException(d.id(), problems);
     }
     Contract contract = catalog.get(d.contract());
-    SinkKind kind = sinkKinds.get(d.kind());
-    List<SinkColumn> columns =
-        d.columns().entrySet().stream().map(e -> new SinkColumn(e.getKey(), e.getValue())).toList();
-    SinkConnector sink =
-        kind.create(
-            kind.config().parse(settings(d.settings(), new ArrayList<>())),
-            targetColumns(contract, d));
-    DeliveryFlow flow =
-        new DeliveryFlow(
-            d.id(),
-            d.agency(),
-            contract,
-            sink,
-            new RecordFlattener(columns),
-            d.batchSizeOrDefault());
+    GrantGate gate = new GrantGate(d.id(), contract.schema(), grants.of(d.id()));
+    DeliveryFlow flow;
+    List<AutoCloseable> resources;
+    if (SubscriptionDefinition.KAFKA_TOPIC.equals(d.kind())) {
+      String topic = DeliveryFlow.topicOf(d.id());
+      flow =
+          new DeliveryFlow(
+              d.id(), d.agency(), contract, gate, null, null, topic, d.batchSizeOrDefault());
+      // The grant decides the shape of these records: a narrower or wider grant is a new version
+      // whatever the compatibility rules, and each record names the version it was written with.
+      subjects.setCompatibility(flow.targetSubject(), vn.truc.schemas.Compatibility.Level.NONE);
+      resources = List.of();
+    } else {
+      SinkKind kind = sinkKinds.get(d.kind());
+      List<SinkColumn> columns =
+          d.columns().entrySet().stream()
+              .map(e -> new SinkColumn(e.getKey(), e.getValue()))
+              .toList();
+      SinkConnector sink =
+          kind.create(
+              kind.config().parse(settings(d.settings(), new ArrayList<>())),
+              targetColumns(contract, d));
+      flow =
+          new DeliveryFlow(
+              d.id(),
+              d.agency(),
+              contract,
+              gate,
+              sink,
+              new RecordFlattener(columns),
+              null,
+              d.batchSizeOrDefault());
+      resources = List.of(sink);
+    }
+    List<String> topics = new ArrayList<>(List.of(contract.topic(), flow.deadLetterTopic()));
+    if (flow.targetTopic() != null) {
+      topics.add(flow.targetTopic());
+    }
     return new Built(
         d.id(),
         FlowType.SUBSCRIPTION,
@@ -253,10 +314,10 @@ public class FlowFactory {
             flow,
             new AvroWireSerde(registry),
             log,
-            new RouteMetrics(meters, "deliver", d.id()),
+            new RouteMetrics(meters, "deliver", d.id(), operations),
             paused),
-        List.of(sink),
-        List.of(contract.topic(), flow.deadLetterTopic()),
+        resources,
+        topics,
         flow.consumerGroup(),
         contract.topic(),
         flow.deadLetterTopic());

@@ -1,5 +1,6 @@
 package vn.truc.platform.flow;
 
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -7,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import vn.truc.connector.api.ConfigProblem;
 import vn.truc.platform.TrucProperties;
+import vn.truc.platform.grant.GrantService;
 import vn.truc.routes.error.ErrorHandling;
 
 /**
@@ -26,20 +29,26 @@ class FlowRegistrar implements CamelContextConfiguration {
   private final FlowRuntime runtime;
   private final FlowStore store;
   private final RouteErrors errors;
+  private final GrantService grants;
+  private final FlowFactory factory;
 
   FlowRegistrar(
+      GrantService grants,
       TrucProperties properties,
       ResourceLoader resources,
       Environment environment,
       FlowRuntime runtime,
       FlowStore store,
-      RouteErrors errors) {
+      RouteErrors errors,
+      FlowFactory factory) {
+    this.factory = factory;
     this.properties = properties;
     this.resources = resources;
     this.environment = environment;
     this.runtime = runtime;
     this.store = store;
     this.errors = errors;
+    this.grants = grants;
   }
 
   @Override
@@ -58,7 +67,15 @@ class FlowRegistrar implements CamelContextConfiguration {
             properties.flows().stream().map(resources::getResource).toList(),
             environment::resolvePlaceholders);
     files.connectors().forEach(d -> runtime.start(d, FlowRuntime.Origin.FILE, false));
-    files.subscriptions().forEach(d -> runtime.start(d, FlowRuntime.Origin.FILE, false));
+    for (SubscriptionDefinition d : files.subscriptions()) {
+      List<ConfigProblem> problems = factory.validate(d, false);
+      if (!problems.isEmpty()) {
+        throw new InvalidDefinitionException(d.id(), problems);
+      }
+      // The operator's file is the operator's decision: its grant is approved as written.
+      grants.requested(d.id(), d.agency(), d.contract(), d.grant(), true);
+      runtime.start(d, FlowRuntime.Origin.FILE, false);
+    }
     for (FlowStore.Stored stored : store.all()) {
       try {
         runtime.start(stored.definition(), FlowRuntime.Origin.API, stored.paused());

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import vn.truc.connector.api.OffsetStore;
+import vn.truc.platform.grant.GrantBook;
 import vn.truc.platform.ops.ConsumerLag;
 import vn.truc.platform.ops.ContractTopics;
 import vn.truc.routes.TemplatedRoute;
@@ -52,6 +53,11 @@ public class FlowRuntime implements DisposableBean {
   private final OffsetStore offsets;
   private final MeterRegistry meters;
   private final Map<String, Running> flows = new ConcurrentHashMap<>();
+
+  /** Subscriptions stopped because no grant is in force (not paused by anyone). */
+  private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
+
+  private final GrantBook grants;
   private CamelContext camel;
 
   FlowRuntime(
@@ -60,7 +66,9 @@ public class FlowRuntime implements DisposableBean {
       ConsumerLag lag,
       RouteErrors errors,
       OffsetStore offsets,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      GrantBook grants) {
+    this.grants = grants;
     this.factory = factory;
     this.topics = topics;
     this.lag = lag;
@@ -81,10 +89,14 @@ public class FlowRuntime implements DisposableBean {
 
   /** Builds and starts (or defines, paused) the flow; replaces a running one with the same id. */
   public synchronized Running start(Object definition, Origin origin, boolean paused) {
+    boolean hold =
+        !paused
+            && definition instanceof SubscriptionDefinition s
+            && !grantInForce(s.id(), java.time.Instant.now());
     FlowFactory.Built built =
         definition instanceof ConnectorDefinition c
             ? factory.build(c, paused)
-            : factory.build((SubscriptionDefinition) definition, paused);
+            : factory.build((SubscriptionDefinition) definition, paused || hold);
     if (flows.containsKey(built.id())) {
       remove(built.id());
     }
@@ -104,6 +116,11 @@ public class FlowRuntime implements DisposableBean {
     Running running =
         new Running(built.id(), built.type(), definition, origin, built, java.time.Instant.now());
     flows.put(built.id(), running);
+    if (hold) {
+      held.add(built.id());
+    } else {
+      held.remove(built.id());
+    }
     LOG.info(
         "{} {} {} ({})", built.type(), built.id(), paused ? "defined, paused" : "started", origin);
     return running;
@@ -111,6 +128,7 @@ public class FlowRuntime implements DisposableBean {
 
   /** Stops the flow's routes, removes them and closes its resources. */
   public synchronized void remove(String id) {
+    held.remove(id);
     Running running = flows.remove(id);
     if (running == null) {
       return;
@@ -159,12 +177,49 @@ public class FlowRuntime implements DisposableBean {
     }
   }
 
-  public void pause(String id) throws Exception {
+  public synchronized void pause(String id) throws Exception {
+    held.remove(id);
     camel.getRouteController().stopRoute(get(id).built().routeId());
   }
 
-  public void resume(String id) throws Exception {
-    camel.getRouteController().startRoute(get(id).built().routeId());
+  /** Starts the flow's route; a subscription without a grant in force waits for one instead. */
+  public synchronized void resume(String id) throws Exception {
+    Running r = get(id);
+    if (r.type() == FlowType.SUBSCRIPTION && !grantInForce(id, java.time.Instant.now())) {
+      held.add(id);
+      return;
+    }
+    camel.getRouteController().startRoute(r.built().routeId());
+  }
+
+  /** Stops a running subscription whose grant is no longer in force, until one is. */
+  synchronized void hold(String id) throws Exception {
+    Running r = flows.get(id);
+    if (r == null || held.contains(id) || isPaused(id)) {
+      return;
+    }
+    held.add(id);
+    camel.getRouteController().stopRoute(r.built().routeId());
+    LOG.info("subscription {} stopped: no grant in force", id);
+  }
+
+  /** Starts a held subscription again now that a grant is in force. */
+  synchronized void release(String id) throws Exception {
+    Running r = flows.get(id);
+    if (r == null || !held.remove(id)) {
+      return;
+    }
+    camel.getRouteController().startRoute(r.built().routeId());
+    LOG.info("subscription {} started: grant {} in force", id, grants.get(id).id());
+  }
+
+  boolean isHeld(String id) {
+    return held.contains(id);
+  }
+
+  boolean grantInForce(String subscription, java.time.Instant now) {
+    vn.truc.routes.grant.Grant g = grants.get(subscription);
+    return g != null && g.activeAt(now);
   }
 
   public Optional<Running> find(String id) {
@@ -192,7 +247,9 @@ public class FlowRuntime implements DisposableBean {
         "state",
         status == null
             ? "FAILED"
-            : status.isStarted() ? "RUNNING" : status.isStopped() ? "PAUSED" : status.name());
+            : held.contains(id) && !status.isStarted()
+                ? "AWAITING_GRANT"
+                : status.isStarted() ? "RUNNING" : status.isStopped() ? "PAUSED" : status.name());
     String route = r.type() == FlowType.CONNECTOR ? "ingest" : "deliver";
     s.put("recordsIn", count("truc.records.in", route, id));
     s.put("recordsOut", count("truc.records.out", route, id));
@@ -204,6 +261,16 @@ public class FlowRuntime implements DisposableBean {
     } else {
       var gauge = meters.find("truc.consumer.lag").tag("id", id).gauge();
       s.put("lag", gauge == null ? null : (long) gauge.value());
+      s.put("recordsFiltered", count("truc.records.filtered", route, id));
+      vn.truc.routes.grant.Grant g = grants.get(id);
+      if (g != null) {
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("id", g.id());
+        grant.put("inForce", g.activeAt(java.time.Instant.now()));
+        grant.put("validUntil", g.validUntil() == null ? null : g.validUntil().toString());
+        grant.put("revokedAt", g.revokedAt() == null ? null : g.revokedAt().toString());
+        s.put("grant", grant);
+      }
     }
     errors
         .last(routeId)

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.truc.connector.api.ConfigProblem;
 import vn.truc.connector.api.OffsetStore;
+import vn.truc.platform.grant.GrantService;
 
 /**
  * Registration and lifecycle of connectors and subscriptions: validate (with a live test of the
@@ -20,13 +21,16 @@ public class FlowService {
   private final FlowStore store;
   private final OffsetStore offsets;
   private final AdminLog admin;
+  private final GrantService grants;
 
   FlowService(
       FlowFactory factory,
       FlowRuntime runtime,
       FlowStore store,
       OffsetStore offsets,
-      AdminLog admin) {
+      AdminLog admin,
+      GrantService grants) {
+    this.grants = grants;
     this.factory = factory;
     this.runtime = runtime;
     this.store = store;
@@ -63,8 +67,11 @@ public class FlowService {
     }
     boolean created = runtime.find(id).isEmpty();
     store.save(type, id, definition, false);
-    runtime.start(definition, FlowRuntime.Origin.API, false);
     admin.record(created ? "registered" : "changed", type, id, definition, null, null);
+    if (definition instanceof SubscriptionDefinition s) {
+      grants.requested(s.id(), s.agency(), s.contract(), s.grant(), false);
+    }
+    runtime.start(definition, FlowRuntime.Origin.API, false);
     return created;
   }
 
@@ -74,6 +81,9 @@ public class FlowService {
     runtime.delete(id);
     store.delete(id);
     admin.record("deleted", running.type(), id, running.definition(), null, null);
+    if (running.type() == FlowType.SUBSCRIPTION) {
+      grants.subscriptionDeleted(id);
+    }
   }
 
   public void pause(String id) throws Exception {

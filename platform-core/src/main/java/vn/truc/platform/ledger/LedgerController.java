@@ -175,6 +175,7 @@ class LedgerController {
                 "agency",
                 "contract",
                 "contract_version",
+                "grant",
                 "purpose",
                 "legal_basis",
                 "record_count"));
@@ -189,6 +190,7 @@ class LedgerController {
               d.agency(),
               d.contract(),
               d.contractVersion(),
+              d.grant(),
               d.purpose(),
               d.legalBasis(),
               d.recordCount()));

@@ -194,7 +194,7 @@ public class LedgerService {
     List<SubjectTrail.Delivery> deliveries =
         jdbc.query(
             "SELECT e.id, e.seq, e.at, e.actor, e.agency, e.contract, e.contract_version,"
-                + " e.purpose, e.legal_basis, e.record_count"
+                + " e.purpose, e.legal_basis, e.record_count, e.detail"
                 + from
                 + " ORDER BY e.seq NULLS FIRST, e.id LIMIT ? OFFSET ?",
             (rs, n) -> {
@@ -208,6 +208,7 @@ public class LedgerService {
                   rs.getString("agency"),
                   rs.getString("contract"),
                   (Integer) rs.getObject("contract_version"),
+                  SubjectTrail.grantOf(rs.getString("detail")),
                   rs.getString("purpose"),
                   rs.getString("legal_basis"),
                   rs.getInt("record_count"));

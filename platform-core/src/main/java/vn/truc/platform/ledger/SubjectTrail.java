@@ -16,8 +16,9 @@ public record SubjectTrail(
    *
    * @param subscription the subscription that delivered it
    * @param agency the receiving agency
-   * @param purpose the purpose under the subscription's grant; null until grants exist
-   * @param legalBasis the legal basis under the grant; null until grants exist
+   * @param grant the grant the delivery was made under
+   * @param purpose the purpose under the subscription's grant
+   * @param legalBasis the legal basis under the grant
    * @param recordCount records in the whole batch
    */
   public record Delivery(
@@ -28,7 +29,20 @@ public record SubjectTrail(
       String agency,
       String contract,
       Integer contractVersion,
+      String grant,
       String purpose,
       String legalBasis,
       int recordCount) {}
+
+  private static final java.util.regex.Pattern GRANT =
+      java.util.regex.Pattern.compile("under grant ([^;\\s]+)");
+
+  /** The grant a delivery entry names in its detail ("under grant bnv-national.1"), or null. */
+  static String grantOf(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = GRANT.matcher(detail);
+    return m.find() ? m.group(1) : null;
+  }
 }

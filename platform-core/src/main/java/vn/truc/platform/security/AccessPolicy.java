@@ -23,6 +23,9 @@ import java.util.Objects;
  *   <tr><td>subscriptions: read</td><td>all</td><td>own</td><td>own</td><td>own</td><td>all</td></tr>
  *   <tr><td>subscriptions: write</td><td>all</td><td>own</td><td></td><td></td><td></td></tr>
  *   <tr><td>subscription dead letters: read</td><td>all</td><td>own</td><td>own</td><td></td><td>all</td></tr>
+ *   <tr><td>grants: read (own = receiving or owning agency)</td><td>all</td><td>own</td><td>own</td><td>own</td><td>all</td></tr>
+ *   <tr><td>grants: approve, narrow, reject, revoke (own = owning agency)</td><td>all</td><td></td><td></td><td>own</td><td></td></tr>
+ *   <tr><td>grants: revoke (own = receiving agency)</td><td>all</td><td>own</td><td></td><td></td><td></td></tr>
  *   <tr><td>ledger, demo, metrics: read</td><td>all</td><td></td><td></td><td></td><td>all</td></tr>
  *   <tr><td>ledger: write; anything unlisted</td><td>all</td><td></td><td></td><td></td><td></td></tr>
  * </table>
@@ -58,6 +61,7 @@ public final class AccessPolicy {
             Action.CONNECTOR_DEAD_LETTERS_READ,
             Action.SUBSCRIPTION_READ,
             Action.SUBSCRIPTION_DEAD_LETTERS_READ,
+            Action.GRANT_READ,
             Action.LEDGER_READ,
             Action.DEMO_READ,
             Action.OPERATIONS_READ)) {
@@ -71,11 +75,16 @@ public final class AccessPolicy {
             Action.CONNECTOR_DEAD_LETTERS_RESUBMIT,
             Action.SUBSCRIPTION_READ,
             Action.SUBSCRIPTION_WRITE,
-            Action.SUBSCRIPTION_DEAD_LETTERS_READ)) {
+            Action.SUBSCRIPTION_DEAD_LETTERS_READ,
+            Action.GRANT_READ,
+            Action.GRANT_REVOKE)) {
       grant(Role.AGENCY_ADMIN, a, Reach.OWN_AGENCY);
     }
     grant(Role.SUBSCRIBER, Action.SUBSCRIPTION_READ, Reach.OWN_AGENCY);
     grant(Role.SUBSCRIBER, Action.SUBSCRIPTION_DEAD_LETTERS_READ, Reach.OWN_AGENCY);
+    grant(Role.SUBSCRIBER, Action.GRANT_READ, Reach.OWN_AGENCY);
+    grant(Role.APPROVER, Action.GRANT_READ, Reach.OWN_AGENCY);
+    grant(Role.APPROVER, Action.GRANT_DECIDE, Reach.OWN_AGENCY);
     grant(Role.APPROVER, Action.CONNECTOR_READ, Reach.OWN_AGENCY);
     grant(Role.APPROVER, Action.SUBSCRIPTION_READ, Reach.OWN_AGENCY);
   }

@@ -15,6 +15,11 @@ public enum Action {
   SUBSCRIPTION_READ("read subscriptions", false),
   SUBSCRIPTION_WRITE("change subscriptions", false),
   SUBSCRIPTION_DEAD_LETTERS_READ("read a subscription's dead letters", false),
+  GRANT_READ("read grants and grant requests", false),
+  /** Approve, narrow or reject a request for the data the caller's agency owns; revoke. */
+  GRANT_DECIDE("decide on grant requests for the agency's data", false),
+  /** Give up a grant the caller's agency received. */
+  GRANT_REVOKE("revoke the agency's own grants", false),
   LEDGER_READ("read the exchange ledger", false),
   LEDGER_WRITE("change the exchange ledger", false),
   DEMO_READ("read the demo's databases", false),

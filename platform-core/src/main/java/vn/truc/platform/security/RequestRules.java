@@ -12,6 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import vn.truc.platform.flow.FlowRuntime;
 import vn.truc.platform.flow.FlowType;
+import vn.truc.platform.grant.GrantRecord;
+import vn.truc.platform.grant.GrantService;
 
 /**
  * Which {@link Action} each call of the HTTP API is, and which agency owns what it touches: the
@@ -24,10 +26,18 @@ final class RequestRules {
   private final AccessPolicy policy;
   private final ObjectProvider<FlowRuntime> flows;
   private final boolean prometheusPublic;
+  private final ObjectProvider<GrantService> grants;
+  private final GrantAccess grantAccess;
 
-  RequestRules(AccessPolicy policy, ObjectProvider<FlowRuntime> flows, boolean prometheusPublic) {
+  RequestRules(
+      AccessPolicy policy,
+      ObjectProvider<FlowRuntime> flows,
+      ObjectProvider<GrantService> grants,
+      boolean prometheusPublic) {
     this.policy = policy;
     this.flows = flows;
+    this.grants = grants;
+    this.grantAccess = new GrantAccess(policy);
     this.prometheusPublic = prometheusPublic;
   }
 
@@ -75,6 +85,14 @@ final class RequestRules {
             "/api/connectors/{id}/dead-letters/*/resubmit")
         .access(flow(Action.CONNECTOR_DEAD_LETTERS_RESUBMIT));
 
+    // Grants: the list is filtered by GrantAccess; one grant is decided with both its agencies.
+    a.requestMatchers(HttpMethod.GET, "/api/grants").access(action(Action.GRANT_READ));
+    a.requestMatchers(HttpMethod.GET, "/api/grants/{id}").access(grant(GrantAccess.Use.READ));
+    a.requestMatchers(HttpMethod.POST, "/api/grants/{id}/approve", "/api/grants/{id}/reject")
+        .access(grant(GrantAccess.Use.DECIDE));
+    a.requestMatchers(HttpMethod.POST, "/api/grants/{id}/revoke")
+        .access(grant(GrantAccess.Use.REVOKE));
+
     // The Confluent-compatible registry: lookups and compatibility checks are reads (POST).
     a.requestMatchers(
             HttpMethod.GET, "/subjects", "/subjects/**", "/schemas/**", "/config", "/config/*")
@@ -91,6 +109,7 @@ final class RequestRules {
     a.requestMatchers("/api/ledger", "/api/ledger/**").access(action(Action.LEDGER_WRITE));
 
     a.requestMatchers(HttpMethod.GET, "/api/demo").access(action(Action.DEMO_READ));
+    a.requestMatchers(HttpMethod.GET, "/api/operations").access(action(Action.OPERATIONS_READ));
 
     a.anyRequest().access(action(Action.UNLISTED));
   }
@@ -116,6 +135,20 @@ final class RequestRules {
                   .map(r -> FlowAccess.agencyOf(r.definition()))
                   .orElse(null);
       return decide(authentication, action, agency);
+    };
+  }
+
+  /**
+   * A call on one grant, named by the path's {@code {id}}. A grant that does not exist concerns no
+   * agency; the call then needs only the action's reach, and answers 404.
+   */
+  private AuthorizationManager<RequestAuthorizationContext> grant(GrantAccess.Use use) {
+    return (authentication, context) -> {
+      String id = context.getVariables().get("id");
+      GrantRecord g = id == null ? null : grants.getObject().find(id).orElse(null);
+      return Callers.of(authentication.get())
+          .<AuthorizationDecision>map(c -> new PolicyDecision(grantAccess.decide(c, use, g)))
+          .orElseGet(() -> new AuthorizationDecision(false));
     };
   }
 

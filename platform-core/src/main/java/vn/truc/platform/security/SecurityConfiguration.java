@@ -47,11 +47,12 @@ class SecurityConfiguration {
       HttpSecurity http,
       AccessPolicy policy,
       ObjectProvider<FlowRuntime> flows,
+      ObjectProvider<vn.truc.platform.grant.GrantService> grants,
       SecurityProperties properties,
       ObjectMapper json)
       throws Exception {
     SecurityErrors errors = new SecurityErrors(json);
-    RequestRules rules = new RequestRules(policy, flows, properties.prometheusPublic());
+    RequestRules rules = new RequestRules(policy, flows, grants, properties.prometheusPublic());
     CallerClaims claims = properties.claims().reader();
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

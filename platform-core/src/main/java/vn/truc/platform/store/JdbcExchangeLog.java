@@ -114,8 +114,8 @@ public class JdbcExchangeLog implements ExchangeLog {
               e.firstPosition(),
               e.lastPosition(),
               e.detail(),
-              null,
-              null);
+              e.purpose(),
+              e.legalBasis());
       String hash = entry.hash();
       try (PreparedStatement s = c.prepareStatement(INSERT_ENTRY)) {
         s.setLong(1, id);
@@ -137,8 +137,8 @@ public class JdbcExchangeLog implements ExchangeLog {
         s.setString(13, entry.firstPosition());
         s.setString(14, entry.lastPosition());
         s.setString(15, entry.detail());
-        s.setNull(16, Types.VARCHAR);
-        s.setNull(17, Types.VARCHAR);
+        s.setString(16, entry.purpose());
+        s.setString(17, entry.legalBasis());
         s.executeUpdate();
       }
       ChainHead.advance(c, entry.seq(), hash, id);

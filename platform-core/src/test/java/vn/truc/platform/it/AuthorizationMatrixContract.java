@@ -188,6 +188,47 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
           Who.SUBSCRIBER,
           "A-");
 
+  private static final Profile GRANTS_LIST =
+      profile(
+          "list grants (filtered)",
+          false,
+          Who.PLATFORM_ADMIN,
+          "AA",
+          Who.AUDITOR,
+          "AA",
+          Who.AGENCY_ADMIN,
+          "AA",
+          Who.SUBSCRIBER,
+          "AA",
+          Who.APPROVER,
+          "AA");
+  private static final Profile GRANTS_READ =
+      profile(
+          "read grants",
+          false,
+          Who.PLATFORM_ADMIN,
+          "AA",
+          Who.AUDITOR,
+          "AA",
+          Who.AGENCY_ADMIN,
+          "A-",
+          Who.SUBSCRIBER,
+          "A-",
+          Who.APPROVER,
+          "A-");
+  private static final Profile GRANTS_DECIDE =
+      profile("decide on grants", false, Who.PLATFORM_ADMIN, "AA", Who.APPROVER, "A-");
+  private static final Profile GRANTS_REVOKE =
+      profile(
+          "revoke grants",
+          false,
+          Who.PLATFORM_ADMIN,
+          "AA",
+          Who.APPROVER,
+          "A-",
+          Who.AGENCY_ADMIN,
+          "A-");
+
   /** One concrete call. */
   record Call(String method, String path, String body, String contentType) {}
 
@@ -212,6 +253,9 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
     args.add("--truc.embedded.enabled=false");
     args.add("--truc.demo.enabled=true");
     args.add("--truc.demo.activity=false");
+    // The callers' own agency decides on CivilServant grants here, so that an approver has an own
+    // side; the other side's grant is on Citizen, which the BCA decides on.
+    args.add("--truc.grants.owners.CivilServant=" + OWN);
     app = new SpringApplicationBuilder(TrucApplication.class).run(args.toArray(String[]::new));
     minter = TestTokens.minter(TestTokens.keyFile(app));
     for (Who who : Who.values()) {
@@ -319,7 +363,15 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
     assertThat(ids(Who.AGENCY_ADMIN, "/api/connectors")).containsExactly("own-hr");
     assertThat(ids(Who.APPROVER, "/api/connectors")).containsExactly("own-hr");
     assertThat(ids(Who.SUBSCRIBER, "/api/subscriptions")).containsExactly("own-feed");
-    assertThat(ids(Who.AUDITOR, "/api/subscriptions")).containsExactly("other-feed", "own-feed");
+    assertThat(ids(Who.AUDITOR, "/api/subscriptions"))
+        .containsExactly("other-citizen", "other-feed", "own-feed");
+    // Grants concerning the caller's agency, as receiver or (here, for CivilServant) as owner.
+    assertThat(ids(Who.SUBSCRIBER, "/api/grants"))
+        .anyMatch(id -> id.startsWith("own-feed."))
+        .noneMatch(id -> id.startsWith("other-citizen."));
+    assertThat(ids(Who.AUDITOR, "/api/grants"))
+        .anyMatch(id -> id.startsWith("other-citizen."))
+        .anyMatch(id -> id.startsWith("own-feed."));
     assertThat(ids(Who.PLATFORM_ADMIN, "/api/connectors")).containsExactly("other-hr", "own-hr");
     assertThat(ids(Who.NO_ROLE, "/api/agencies")).hasSize(17 + 34).contains(OWN, OTHER, "BNV");
   }
@@ -428,6 +480,7 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
             ADMIN_AUDITOR,
             "/actuator/metrics/jvm.memory.used"));
     rows.add(fixed("GET /api/demo", ADMIN_AUDITOR, "/api/demo"));
+    rows.add(fixed("GET /api/operations", ADMIN_AUDITOR, "/api/operations?size=5"));
     // Framework's error page, reached directly: nobody's business but the operator's.
     rows.add(fixed("ANY /error", ADMIN_ONLY, "/error"));
     // Agencies.
@@ -533,6 +586,40 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
             "",
             CONNECTORS_WRITE,
             s -> new Call("POST", connector.apply(s) + "/dead-letters/resubmit", null, null)));
+
+    // Grants: own = of the callers' agency (which also decides on CivilServant here); other = a
+    // Citizen feed of another agency, decided by the BCA.
+    rows.add(new Row("GET /api/grants", "", GRANTS_LIST, s -> get("/api/grants")));
+    rows.add(
+        new Row(
+            "GET /api/grants/{id}",
+            "",
+            GRANTS_READ,
+            s -> get("/api/grants/" + grant(s, "APPROVED"))));
+    for (String op : List.of("approve", "reject")) {
+      rows.add(
+          new Row(
+              "POST /api/grants/{id}/" + op,
+              "",
+              GRANTS_DECIDE,
+              s ->
+                  new Call(
+                      "POST",
+                      "/api/grants/" + grant(s, "PENDING") + "/" + op,
+                      "{\"reason\":\"authorisation matrix\"}",
+                      "application/json")));
+    }
+    rows.add(
+        new Row(
+            "POST /api/grants/{id}/revoke",
+            "",
+            GRANTS_REVOKE,
+            s ->
+                new Call(
+                    "POST",
+                    "/api/grants/" + grant(s, "APPROVED") + "/revoke",
+                    "{\"reason\":\"authorisation matrix\"}",
+                    "application/json")));
 
     // The contract registry (Confluent API): reads for every token, writes for the operator.
     String probe =
@@ -689,8 +776,52 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
     return side == Side.OWN ? OWN : OTHER;
   }
 
-  /** Puts back any fixture an allowed call deleted, so that the next calls meet all four. */
+  private int requests;
+
+  /**
+   * A grant of the side's feed in {@code status} (PENDING or APPROVED), asked for (and approved)
+   * anew when an earlier call decided or revoked the last one.
+   */
+  private String grant(Side side, String status) {
+    String subscription = side == Side.OWN ? "own-feed" : "other-citizen";
+    try {
+      JsonNode found =
+          admin
+              .call(
+                  "GET",
+                  "/api/grants?subscription=" + subscription + "&status=" + status,
+                  null,
+                  null)
+              .expect(200);
+      if (!found.isEmpty()) {
+        return found.get(0).get("id").asText();
+      }
+      // Terms that differ from the last request's make a new request.
+      String until = java.time.LocalDate.now().plusDays(100 + ++requests).toString();
+      String body =
+          side == Side.OWN
+              ? subscriptionJson(subscription, OWN, until)
+              : citizenFeedJson(subscription, OTHER, until);
+      admin.call("PUT", "/api/subscriptions/" + subscription, body, "application/json").expect(200);
+      return status.equals("PENDING")
+          ? grant(side, status)
+          : Grants.approve(admin, subscription).get("id").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts back any fixture an allowed call deleted, so that the next calls meet all five. */
   private void ensureFixtures() throws Exception {
+    if (admin.call("GET", "/api/subscriptions/other-citizen", null, null).status() == 404) {
+      admin
+          .call(
+              "POST",
+              "/api/subscriptions",
+              citizenFeedJson("other-citizen", OTHER, null),
+              "application/json")
+          .expect(201);
+    }
     for (Side side : Side.values()) {
       if (admin.call("GET", "/api/connectors/" + fixture(true, side), null, null).status() == 404) {
         admin
@@ -748,6 +879,10 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
   }
 
   private String subscriptionJson(String id, String agency) {
+    return subscriptionJson(id, agency, null);
+  }
+
+  private String subscriptionJson(String id, String agency, String until) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("jdbc.url", platform.ministryUrl());
     settings.put("jdbc.user", engines().postgresUser());
@@ -762,6 +897,30 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
     d.put("kind", "jdbc-upsert");
     d.put("settings", settings);
     d.put("columns", Map.of("full_name", "fullName", "date_of_birth", "dateOfBirth"));
+    d.put("grant", terms(until, "fullName", "dateOfBirth"));
+    return json(d);
+  }
+
+  /** A feed of Citizen records to the subscription's own topic: no database needed. */
+  private static String citizenFeedJson(String id, String agency, String until) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", id);
+    d.put("agency", agency);
+    d.put("contract", "Citizen");
+    d.put("kind", "kafka-topic");
+    d.put("grant", terms(until, "fullName", "dateOfBirth"));
+    return json(d);
+  }
+
+  private static Map<String, Object> terms(String until, String... fields) {
+    Map<String, Object> terms = Grants.terms(fields);
+    if (until != null) {
+      terms.put("validUntil", until);
+    }
+    return terms;
+  }
+
+  private static String json(Map<String, Object> d) {
     try {
       return JSON.writeValueAsString(d);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

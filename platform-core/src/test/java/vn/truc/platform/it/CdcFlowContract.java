@@ -74,6 +74,7 @@ abstract class CdcFlowContract extends EnginesContract {
         .call(
             "POST", "/api/subscriptions", subscription("bnv-" + kind, ministry), "application/json")
         .expect(201);
+    Grants.approve(api(), "bnv-" + kind);
 
     Map<String, String> expected = new LinkedHashMap<>();
     for (long n = base; n < base + 300; n++) {

@@ -113,6 +113,7 @@ abstract class ConnectorApiContract extends EnginesContract {
     assertThat(created.at("/definition/settings/jdbc.password").asText()).isEqualTo("******");
     assertThat(created.toString()).doesNotContain(password());
     api().call("POST", "/api/subscriptions", subscriptionJson(), "application/json").expect(201);
+    Grants.approve(api(), "bnv-national");
 
     platform.hire(people, 1, 300);
     await().atMost(Duration.ofSeconds(60)).until(() -> ministryCount() == 300);

@@ -77,6 +77,7 @@ abstract class DeadLetterContract extends EnginesContract {
   @Order(1)
   void rejectedRowsAreListedAndInspected() throws Exception {
     api().call("POST", "/api/subscriptions", subscriptionJson(), "application/json").expect(201);
+    Grants.approve(api(), SUBSCRIPTION);
     platform.hire(new CivilServantGenerator(31), 1, GOOD);
     try (Connection c = platform.provinceDb();
         Statement s = c.createStatement()) {

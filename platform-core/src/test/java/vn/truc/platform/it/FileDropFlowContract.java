@@ -90,6 +90,7 @@ abstract class FileDropFlowContract extends EnginesContract {
             subscriptionJson("bnv-national", platform.ministryUrl()),
             "application/json")
         .expect(201);
+    Grants.approve(api(), "bnv-national");
 
     // "Trần Thị Bình" written decomposed (NFD), as some Windows tools export it.
     String nfdName = Normalizer.normalize("Trần Thị Bình", Normalizer.Form.NFD);
@@ -201,6 +202,7 @@ abstract class FileDropFlowContract extends EnginesContract {
             subscriptionJson("bnv-poison", ministry),
             "application/json")
         .expect(201);
+    Grants.approve(api(), "bnv-poison");
     // Paused while the topic fills, so the poison record and its neighbours come in one go.
     api().call("POST", "/api/subscriptions/bnv-poison/pause", null, null).expect(200);
 

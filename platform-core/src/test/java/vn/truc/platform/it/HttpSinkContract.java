@@ -69,6 +69,7 @@ abstract class HttpSinkContract extends EnginesContract {
     ministry.unavailableFor(2);
 
     api().call("POST", "/api/subscriptions", subscription(), "application/json").expect(201);
+    Grants.approve(api(), "bnv-http");
     assertThat(ministry.probes()).as("the check at registration").containsExactly(SECRET);
     JsonNode shown = api().call("GET", "/api/subscriptions/bnv-http", null, null).expect(200);
     assertThat(shown.toString()).doesNotContain(SECRET);
@@ -164,6 +165,7 @@ abstract class HttpSinkContract extends EnginesContract {
             "salary_step", "salaryStep",
             "salary_coefficient", "salaryCoefficient",
             "source_position", "header.sourcePosition"));
+    d.put("grant", Grants.terms("fullName", "dateOfBirth", "salaryStep", "salaryCoefficient"));
     return JSON.writeValueAsString(d);
   }
 

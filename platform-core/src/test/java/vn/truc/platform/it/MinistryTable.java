@@ -42,6 +42,7 @@ final class MinistryTable {
             "source_agency", "header.sourceAgency",
             "source_position", "header.sourcePosition",
             "trace_id", "header.traceId"));
+    d.put("grant", Grants.terms("fullName", "dateOfBirth"));
     return JSON.writeValueAsString(d);
   }
 

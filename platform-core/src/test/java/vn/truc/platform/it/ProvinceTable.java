@@ -16,13 +16,19 @@ final class ProvinceTable {
    */
   static String connectorYaml(
       String id, String url, String user, String password, List<String> mapping) {
+    return connectorYaml(id, "P37", url, user, password, mapping);
+  }
+
+  /** The same for the HR table of another province's agency. */
+  static String connectorYaml(
+      String id, String agency, String url, String user, String password, List<String> mapping) {
     StringBuilder lines = new StringBuilder();
     for (String line : mapping) {
       lines.append("  ").append(line).append('\n');
     }
     return """
         id: %s
-        agency: P37
+        agency: %s
         contract: CivilServant
         kind: jdbc-polling
         pollIntervalMs: 200
@@ -39,6 +45,6 @@ final class ProvinceTable {
         %sconstants:
           residence.structure: LEGACY_3_TIER
         """
-        .formatted(id, url, user, password, lines);
+        .formatted(id, agency, url, user, password, lines);
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -17,11 +16,16 @@ import org.apache.camel.support.DefaultMessage;
 import vn.truc.connector.api.SinkRecord;
 import vn.truc.routes.DeadLetters;
 import vn.truc.routes.RouteMetrics;
+import vn.truc.routes.grant.Grant;
+import vn.truc.routes.grant.GrantGate;
 import vn.truc.routes.ledger.ExchangeEntry;
 import vn.truc.routes.ledger.ExchangeLog;
 import vn.truc.routes.serde.AvroWireSerde;
 
-/** The steps of one delivery batch: write to the sink, dead-letter, then commit offsets. */
+/**
+ * The steps of one delivery batch: admit and project under the grant in force, write to the sink
+ * (or hand the projected records to the subscription's topic), dead-letter, then commit offsets.
+ */
 final class DeliveryStep {
 
   static final String BATCH = "truc.delivery.batch";
@@ -38,41 +42,89 @@ final class DeliveryStep {
     this.metrics = metrics;
   }
 
+  /**
+   * One consumed batch, decoded once: a retry of {@link #write} reuses it.
+   *
+   * @param records what passed the grant, as the sink's rows
+   * @param projected what passed the grant, cut to its reader schema (same order as records)
+   * @param filtered how many decoded records the grant's row filter held back
+   */
   record Batch(
       long startedNanos,
+      GrantGate.Terms terms,
       List<Exchange> consumed,
       List<SinkRecord> records,
+      List<GenericRecord> projected,
+      int filtered,
       List<Message> rejects,
       List<String> rejectedKeys) {}
 
-  /** Decodes the batch once; a retry of {@link #write} reuses the decoded records. */
+  /**
+   * Decodes the batch and applies the grant in force now. Without one the batch stops here,
+   * uncommitted ({@link vn.truc.routes.grant.NoActiveGrantException}): the consumer goes back to
+   * the last committed offset and the platform stops the route until a grant is in force.
+   */
   void decode(Exchange exchange) {
     @SuppressWarnings("unchecked")
     List<Exchange> consumed = exchange.getMessage().getBody(List.class);
+    GrantGate.Terms terms = flow.grants().at(Instant.now());
     List<SinkRecord> records = new ArrayList<>(consumed.size());
+    List<GenericRecord> projected = new ArrayList<>(consumed.size());
     List<Message> rejects = new ArrayList<>();
     List<String> rejectedKeys = new ArrayList<>();
+    int filtered = 0;
     for (Exchange e : consumed) {
       byte[] value = e.getMessage().getBody(byte[].class);
       Object key = e.getMessage().getHeader(KafkaConstants.KEY);
       try {
         GenericRecord record = serde.deserialize(value, null);
-        GenericRecord header = (GenericRecord) record.get("header");
+        if (!terms.admits(record)) {
+          filtered++;
+          continue;
+        }
+        GenericRecord granted = terms.project(record);
+        GenericRecord header = (GenericRecord) granted.get("header");
         records.add(
             new SinkRecord(
-                String.valueOf(record.get(flow.contract().keyField())),
-                flow.flattener().flatten(record),
+                String.valueOf(granted.get(flow.contract().keyField())),
+                flow.flattener() == null ? null : flow.flattener().flatten(granted),
                 (Instant) header.get("changedAt"),
                 header.get("sourcePosition").toString(),
                 "DELETE".equals(header.get("changeType").toString())));
+        projected.add(granted);
       } catch (RuntimeException ex) {
         rejects.add(deadLetter(exchange, e, value, ex));
         rejectedKeys.add(key == null ? position(e) : key.toString());
       }
     }
     exchange.setProperty(
-        BATCH, new Batch(System.nanoTime(), consumed, records, rejects, rejectedKeys));
+        BATCH,
+        new Batch(
+            System.nanoTime(),
+            terms,
+            consumed,
+            records,
+            projected,
+            filtered,
+            rejects,
+            rejectedKeys));
     metrics.in.increment(consumed.size());
+  }
+
+  /**
+   * The projected records as messages for the subscription's topic, keyed by the record key, in the
+   * wire format under the subscription's own subject: the reader schema of its grant.
+   */
+  List<Message> projected(Exchange exchange) {
+    Batch batch = batch(exchange);
+    List<Message> messages = new ArrayList<>(batch.projected().size());
+    for (int i = 0; i < batch.projected().size(); i++) {
+      Message m = new DefaultMessage(exchange.getContext());
+      m.setHeader(KafkaConstants.KEY, batch.records().get(i).key());
+      m.setBody(serde.serialize(flow.targetSubject(), batch.projected().get(i)));
+      messages.add(m);
+    }
+    return messages;
   }
 
   /** Writes to the receiver in one transaction; throws (and is retried) if the sink is down. */
@@ -100,6 +152,7 @@ final class DeliveryStep {
     String first = position(consumed.get(0));
     String last = position(consumed.get(consumed.size() - 1));
     if (!batch.records().isEmpty()) {
+      Grant grant = batch.terms().grant();
       log.append(
           new ExchangeEntry(
               ExchangeEntry.Kind.DELIVERED,
@@ -111,7 +164,13 @@ final class DeliveryStep {
               batch.records().stream().map(SinkRecord::key).toList(),
               first,
               last,
-              null));
+              "under grant "
+                  + grant.id()
+                  + (batch.filtered() == 0
+                      ? ""
+                      : "; " + batch.filtered() + " records outside its row filter held back"),
+              grant.purpose(),
+              grant.legalBasis()));
     }
     if (!batch.rejects().isEmpty()) {
       log.append(
@@ -140,7 +199,18 @@ final class DeliveryStep {
 
     metrics.out.increment(batch.records().size());
     metrics.rejected.increment(batch.rejects().size());
-    metrics.batch.record(System.nanoTime() - batch.startedNanos(), TimeUnit.NANOSECONDS);
+    metrics.filtered.increment(batch.filtered());
+    long bytes = 0;
+    for (Exchange e : consumed) {
+      byte[] value = e.getMessage().getBody(byte[].class);
+      bytes += value == null ? 0 : value.length;
+    }
+    metrics.batchDone(
+        flow.contract().name(),
+        batch.startedNanos(),
+        batch.records().size(),
+        batch.rejects().size(),
+        bytes);
     for (SinkRecord r : batch.records()) {
       metrics.endToEnd.record(Duration.between(r.changedAt(), now));
     }

@@ -174,8 +174,12 @@ final class IngestStep {
     flow.offsets().save(flow.connectorId(), last);
     metrics.out.increment(batch.records().size());
     metrics.rejected.increment(batch.rejects().size());
-    metrics.batch.record(
-        System.nanoTime() - batch.startedNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    long bytes = 0;
+    for (Message m : batch.records()) {
+      bytes += m.getBody(byte[].class).length;
+    }
+    metrics.batchDone(
+        contract, batch.startedNanos(), batch.records().size(), batch.rejects().size(), bytes);
   }
 
   private GenericRecord header(SourceRow row) {

@@ -52,7 +52,7 @@ final class ReplayStep {
     } else {
       exchange.setProperty(OUTCOME, ReplayOutcome.rejected(result.errors()));
     }
-    exchange.setProperty(TrucRouteTemplates.PUBLISH, result.isValid());
+    exchange.setProperty(TrucRouteTemplates.REPLAY_PUBLISH, result.isValid());
   }
 
   /** Reached after Kafka acknowledged the record (or at once for a rejected one). */

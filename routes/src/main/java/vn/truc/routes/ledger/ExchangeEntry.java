@@ -14,6 +14,8 @@ import java.util.List;
  * @param firstPosition source or Kafka position of the first record
  * @param lastPosition source or Kafka position of the last record
  * @param detail free text, e.g. the reasons for a rejection
+ * @param purpose for a delivery, the purpose its grant was approved for; else null
+ * @param legalBasis for a delivery, the legal basis its grant cites; else null
  */
 public record ExchangeEntry(
     Kind kind,
@@ -25,7 +27,36 @@ public record ExchangeEntry(
     List<String> keys,
     String firstPosition,
     String lastPosition,
-    String detail) {
+    String detail,
+    String purpose,
+    String legalBasis) {
+
+  /** An entry that is no delivery under a grant: no purpose, no legal basis. */
+  public ExchangeEntry(
+      Kind kind,
+      Instant at,
+      String actor,
+      String agency,
+      String contract,
+      int recordCount,
+      List<String> keys,
+      String firstPosition,
+      String lastPosition,
+      String detail) {
+    this(
+        kind,
+        at,
+        actor,
+        agency,
+        contract,
+        recordCount,
+        keys,
+        firstPosition,
+        lastPosition,
+        detail,
+        null,
+        null);
+  }
 
   public enum Kind {
     INGESTED,
@@ -35,7 +66,8 @@ public record ExchangeEntry(
     RESUBMITTED,
     /**
      * An administrative action on a flow (registered, changed, paused, resumed, restarted, deleted,
-     * offsets moved): the actor is the user, the detail names the action and the flow.
+     * offsets moved) or on a grant (requested, approved, rejected, revoked): the actor is the user,
+     * the detail names the action and the flow or grant.
      */
     ADMINISTERED
   }

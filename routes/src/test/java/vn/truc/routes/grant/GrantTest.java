@@ -150,4 +150,43 @@ class GrantTest {
     assertThat(grant.activeAt(T.plusSeconds(3600))).as("expiry is exclusive").isFalse();
     assertThat(grant.revoked(T.plusSeconds(10)).activeAt(T.plusSeconds(20))).isFalse();
   }
+
+  @Test
+  void theGateAppliesTheGrantInForceAtEachBatchAndStopsWithoutOne() {
+    Grant grant =
+        new Grant(
+            "bnv.1",
+            "bnv",
+            "CivilServant",
+            Set.of("fullName"),
+            new RowFilter(Map.of("residence.provinceCode", Set.of("37"))),
+            false,
+            T,
+            T.plusSeconds(60),
+            null,
+            "CIVIL_SERVICE_MANAGEMENT",
+            "Law (doc)");
+    java.util.concurrent.atomic.AtomicReference<Grant> current =
+        new java.util.concurrent.atomic.AtomicReference<>(grant);
+    GrantGate gate = new GrantGate("bnv", CIVIL_SERVANT, current::get);
+
+    GrantGate.Terms terms = gate.at(T.plusSeconds(1));
+    assertThat(terms.admits(person("37", "01"))).isTrue();
+    assertThat(terms.admits(person("36", "01"))).isFalse();
+    GenericRecord projected = terms.project(person("37", "01"));
+    assertThat(projected.getSchema().getField("religion")).isNull();
+    assertThat(projected.get("fullName").toString()).isEqualTo("Nguyễn Văn An");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.at(T.plusSeconds(60)))
+        .isInstanceOf(NoActiveGrantException.class)
+        .hasMessageContaining("not in force");
+    current.set(grant.revoked(T.plusSeconds(2)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.at(T.plusSeconds(3)))
+        .isInstanceOf(NoActiveGrantException.class)
+        .hasMessageContaining("revoked");
+    current.set(null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.at(T))
+        .isInstanceOf(NoActiveGrantException.class)
+        .hasMessageContaining("no approved grant");
+  }
 }

@@ -96,7 +96,7 @@ class ReplayStepTest {
   void aCorrectedRowIsPublishedUnderItsOriginalPositionAndChangeTime() throws Exception {
     Exchange exchange = replay(CivilServantFixtures.fullRow(), false, List.of("NGAY_SINH"));
 
-    assertThat(exchange.getProperty(TrucRouteTemplates.PUBLISH)).isEqualTo(true);
+    assertThat(exchange.getProperty(TrucRouteTemplates.REPLAY_PUBLISH)).isEqualTo(true);
     assertThat(exchange.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo("037185000123");
     GenericRecord record = serde.deserialize(exchange.getMessage().getBody(byte[].class), null);
     GenericRecord header = (GenericRecord) record.get("header");
@@ -137,7 +137,7 @@ class ReplayStepTest {
     row.put("MA_XA", "99999");
     Exchange exchange = replay(row, false, List.of());
 
-    assertThat(exchange.getProperty(TrucRouteTemplates.PUBLISH)).isEqualTo(false);
+    assertThat(exchange.getProperty(TrucRouteTemplates.REPLAY_PUBLISH)).isEqualTo(false);
     replay.commit(exchange);
     ReplayOutcome outcome = exchange.getMessage().getBody(ReplayOutcome.class);
     assertThat(outcome.isPublished()).isFalse();
