@@ -43,6 +43,14 @@ public record LedgerEntry(
     String purpose,
     String legalBasis) {
 
+  /**
+   * Whether an entry of {@code kind} has its keys in {@code ledger_key}: deliveries only, which is
+   * what a person's trail lists. Every entry's keys are in the entry itself, and its hash.
+   */
+  public static boolean keysIndexed(String kind) {
+    return "DELIVERED".equals(kind);
+  }
+
   private static final DateTimeFormatter AT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 

@@ -27,7 +27,7 @@ import vn.truc.schemas.ContractCatalog;
 
 /**
  * The exchange log in the platform database, as a hash-chained ledger (docs/ledger.md). One
- * transaction per batch: the batch's keys into {@code ledger_key} (one statement), then, holding
+ * transaction per batch: a delivery's keys into {@code ledger_key} (one statement), then, holding
  * the chain head, the entry with its place in the chain and its hash, and every {@code
  * truc.ledger.checkpoint-every} entries a signed checkpoint.
  */
@@ -88,11 +88,15 @@ public class JdbcExchangeLog implements ExchangeLog {
   private Void append(Connection c, ExchangeEntry e) throws SQLException {
     List<String> recordKeys = e.keys() == null ? List.of() : e.keys();
     Array keyArray = c.createArrayOf("text", recordKeys.toArray());
+    Array indexed =
+        LedgerEntry.keysIndexed(e.kind().name())
+            ? keyArray
+            : c.createArrayOf("text", new Object[0]);
     try {
       // The id and the key rows first, before the head is locked: the lock then covers one row.
       long id;
       try (PreparedStatement s = c.prepareStatement(RESERVE_AND_INDEX)) {
-        s.setArray(1, keyArray);
+        s.setArray(1, indexed);
         try (ResultSet rs = s.executeQuery()) {
           rs.next();
           id = rs.getLong(1);
@@ -148,6 +152,9 @@ public class JdbcExchangeLog implements ExchangeLog {
       return null;
     } finally {
       keyArray.free();
+      if (indexed != keyArray) {
+        indexed.free();
+      }
     }
   }
 }

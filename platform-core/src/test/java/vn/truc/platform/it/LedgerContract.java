@@ -113,7 +113,7 @@ abstract class LedgerContract extends EnginesContract {
                     String person = person();
                     // The same key twice in one batch (a person updated twice) is indexed once.
                     log.append(
-                        entry(Kind.INGESTED, actor, "P37", List.of(person, person, person())));
+                        entry(Kind.DELIVERED, actor, "P37", List.of(person, person, person())));
                   }
                   return null;
                 }));

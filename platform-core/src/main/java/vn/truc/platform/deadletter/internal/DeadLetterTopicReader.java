@@ -13,9 +13,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.stereotype.Component;
 import vn.truc.platform.deadletter.DeadLettersUnavailableException;
+import vn.truc.platform.kafkasecurity.KafkaClientSecurity;
 
 /**
  * Reads pages and single records of a dead-letter topic with a short-lived consumer that assigns
@@ -29,9 +29,9 @@ public class DeadLetterTopicReader {
 
   private final Map<String, Object> config;
 
-  DeadLetterTopicReader(KafkaProperties kafka) {
-    // The platform's spring.kafka.* settings (brokers, security), as the admin client uses them.
-    Map<String, Object> c = kafka.buildConsumerProperties(null);
+  DeadLetterTopicReader(KafkaClientSecurity kafka) {
+    // The platform's spring.kafka.* settings (brokers, security), as every client uses them.
+    Map<String, Object> c = kafka.consumerProperties();
     c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
