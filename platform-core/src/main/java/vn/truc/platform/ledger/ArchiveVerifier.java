@@ -278,7 +278,12 @@ public final class ArchiveVerifier {
         throw new Broken("line " + line + " has members a ledger entry does not have");
       }
       Object id = m.get("id");
-      return new StoredEntry(id == null ? null : number(m, "id"), entry, text(m, "hash"), null);
+      return new StoredEntry(
+          id == null ? null : number(m, "id"),
+          entry,
+          text(m, "hash"),
+          null,
+          Boolean.TRUE.equals(m.get("redacted")));
     }
 
     private Checkpoint checkpoint(Map<String, Object> m) {

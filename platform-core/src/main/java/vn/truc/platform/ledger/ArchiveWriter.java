@@ -69,6 +69,10 @@ public final class ArchiveWriter {
     m.put("type", "entry");
     m.put("id", e.id());
     m.put("hash", e.hash());
+    if (e.redacted()) {
+      // Its keys went to retention after an earlier archive, which holds it whole.
+      m.put("redacted", true);
+    }
     m.put("entry", e.entry().canonical());
     line(m);
   }

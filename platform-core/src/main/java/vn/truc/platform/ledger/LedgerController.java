@@ -41,7 +41,14 @@ class LedgerController {
   private final LedgerKeys keys;
   private final LedgerProperties properties;
 
-  LedgerController(LedgerService ledger, LedgerKeys keys, LedgerProperties properties) {
+  private final LedgerMaintenance maintenance;
+
+  LedgerController(
+      LedgerService ledger,
+      LedgerKeys keys,
+      LedgerProperties properties,
+      LedgerMaintenance maintenance) {
+    this.maintenance = maintenance;
     this.ledger = ledger;
     this.keys = keys;
     this.properties = properties;
@@ -74,9 +81,16 @@ class LedgerController {
                 .withZone(ZoneOffset.UTC)
                 .format(Instant.now())
             + ".jsonl\"");
+    LedgerService.Range range;
     try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
-      ledger.export(start, end, selection, out);
+      range = ledger.export(start, end, selection, out);
     }
+    // Written out whole: the range counts as archived, and retention may redact its keys.
+    ledger.archived(
+        range,
+        vn.truc.platform.security.Callers.current()
+            .map(vn.truc.platform.security.Caller::subject)
+            .orElse("platform"));
   }
 
   @GetMapping("/entries")
@@ -196,6 +210,12 @@ class LedgerController {
               d.recordCount()));
     }
     return csvResponse(csv, "truc-subject-trail.csv", trail.total());
+  }
+
+  /** Applies each contract's retention now (it also runs daily); the entries redacted. */
+  @PostMapping("/retention")
+  Map<String, Integer> retention() {
+    return maintenance.applyRetention();
   }
 
   /** The key exports and checkpoints are signed with, and the earlier keys still trusted. */

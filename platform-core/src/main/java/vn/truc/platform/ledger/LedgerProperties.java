@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointInterval how often the platform signs the newest entry if it has no checkpoint
  *     yet, so a quiet ledger is pinned too
  * @param zone the zone of times given without an offset ({@code from=2026-11-01})
+ * @param retention contract name to how long its entries keep their record keys ({@code 1825d} or
+ *     {@code P1825D}); after that, once an export has archived them, the keys are removed from the
+ *     database. A contract not named keeps them for ever
  */
 @ConfigurationProperties("truc.ledger")
 public record LedgerProperties(
@@ -26,4 +30,5 @@ public record LedgerProperties(
     @DefaultValue List<Path> trustedKeys,
     @DefaultValue("1000") int checkpointEvery,
     @DefaultValue("PT1M") Duration checkpointInterval,
-    @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {}
+    @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+    @DefaultValue Map<String, Duration> retention) {}

@@ -110,6 +110,7 @@ public class LedgerService {
         single(c, "SELECT COALESCE(MAX(seq), 0) FROM ledger_checkpoint"),
         range.last(),
         single(c, "SELECT COUNT(*) FROM exchange_log WHERE seq IS NULL"),
+        chain.redacted(),
         chain.problem().orElse(null));
   }
 
@@ -162,6 +163,57 @@ public class LedgerService {
     }
     archive.finish();
     return range;
+  }
+
+  /** Records that entries {@code range} were exported whole to a signed archive by {@code by}. */
+  public void archived(Range range, String by) {
+    if (range.isEmpty()) {
+      return;
+    }
+    write.executeWithoutResult(
+        s ->
+            jdbc.update(
+                "INSERT INTO ledger_archive (from_seq, to_seq, last_hash, exported_at,"
+                    + " exported_by) SELECT ?, ?, entry_hash, now(), ? FROM exchange_log"
+                    + " WHERE seq = ?",
+                range.fromSeq(),
+                range.toSeq(),
+                by,
+                range.toSeq()));
+  }
+
+  /**
+   * Retention: removes the keys of {@code contract}'s entries written before {@code before} that an
+   * archive covers, from the entries and from the subject index. They keep their place, hash and
+   * every other member; their archive holds them whole.
+   *
+   * @return the number of entries redacted
+   */
+  public int redact(String contract, Instant before) {
+    return write.execute(
+        s -> {
+          List<Long> ids =
+              jdbc.queryForList(
+                  "UPDATE exchange_log e SET record_keys = '{}', redacted_at = now()"
+                      + " WHERE e.contract = ? AND e.at < ? AND e.redacted_at IS NULL"
+                      + " AND e.seq IS NOT NULL AND EXISTS (SELECT 1 FROM ledger_archive a"
+                      + " WHERE e.seq BETWEEN a.from_seq AND a.to_seq) RETURNING e.id",
+                  Long.class,
+                  contract,
+                  java.sql.Timestamp.from(before));
+          if (!ids.isEmpty()) {
+            jdbc.execute(
+                (ConnectionCallback<Integer>)
+                    c -> {
+                      try (PreparedStatement d =
+                          c.prepareStatement("DELETE FROM ledger_key WHERE entry_id = ANY(?)")) {
+                        d.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                        return d.executeUpdate();
+                      }
+                    });
+          }
+          return ids.size();
+        });
   }
 
   /** Entries matching {@code filter}, in chain order, one page. */

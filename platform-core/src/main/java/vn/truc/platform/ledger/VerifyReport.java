@@ -11,6 +11,8 @@ package vn.truc.platform.ledger;
  * @param headSeq the newest entry the ledger has recorded
  * @param unchained entries written before the ledger existed and not chained yet (the platform
  *     chains them when it starts)
+ * @param redacted entries among those checked whose keys were removed after archiving (retention):
+ *     checked by their place in the chain; their archive verifies their contents
  * @param problem the first fault, null when {@code ok}
  */
 public record VerifyReport(
@@ -22,4 +24,5 @@ public record VerifyReport(
     long lastCheckpointSeq,
     long headSeq,
     long unchained,
+    long redacted,
     ChainProblem problem) {}

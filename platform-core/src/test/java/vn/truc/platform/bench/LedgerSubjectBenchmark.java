@@ -161,7 +161,12 @@ public final class LedgerSubjectBenchmark {
 
     LedgerProperties properties =
         new LedgerProperties(
-            null, List.of(), 1000, Duration.ofMinutes(1), ZoneId.of("Asia/Ho_Chi_Minh"));
+            null,
+            List.of(),
+            1000,
+            Duration.ofMinutes(1),
+            ZoneId.of("Asia/Ho_Chi_Minh"),
+            java.util.Map.of());
     LedgerKeys keyring =
         new LedgerKeys(
             properties,

@@ -83,6 +83,7 @@ abstract class LedgerContract extends EnginesContract {
                 "--truc.data-dir=" + dir.resolve("data"),
                 "--truc.ledger.checkpoint-every=5",
                 "--truc.ledger.checkpoint-interval=PT1H",
+                "--truc.ledger.retention.RetentionProbe=PT0S",
                 "--server.port=0");
     log = app.getBean(JdbcExchangeLog.class);
     baseUrl = TestPlatform.baseUrl(app);
@@ -326,6 +327,88 @@ abstract class LedgerContract extends EnginesContract {
     out.reset();
     assertThat(verifyOffline(out, archive.toString())).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("OK: entries 3 to 6 (4 entries");
+  }
+
+  @Test
+  void retentionRemovesTheKeysOfArchivedEntriesOnlyAndEverythingStillVerifies() throws Exception {
+    String archivedPerson = person();
+    log.append(probe(archivedPerson));
+    long archivedSeq = headSeq();
+    HttpResponse<byte[]> export =
+        get("/api/ledger/export?from=" + archivedSeq + "&to=" + archivedSeq, null);
+    assertThat(export.statusCode()).isEqualTo(200);
+    Path archive = dir.resolve("retention-archive.jsonl");
+    Files.write(archive, export.body());
+    String laterPerson = person();
+    log.append(probe(laterPerson));
+    long laterSeq = headSeq();
+    try (Connection c = owner();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "UPDATE exchange_log SET record_keys = '{}', redacted_at = now() WHERE seq = "
+                          + laterSeq))
+          .as("an entry no archive covers keeps its keys")
+          .hasMessageContaining("append-only");
+    }
+
+    JsonNode redacted = api.call("POST", "/api/ledger/retention", null, null).expect(200);
+    assertThat(redacted.get("RetentionProbe").asInt()).isEqualTo(1);
+    assertThat(subject(archivedPerson).get("deliveries")).isEmpty();
+    assertThat(subject(laterPerson).get("deliveries")).hasSize(1);
+    JsonNode entries =
+        api.call("GET", "/api/ledger/entries?contract=RetentionProbe", null, null).expect(200);
+    assertThat(entries.at("/entries/0/keys")).isEmpty();
+    assertThat(entries.at("/entries/0/recordCount").asInt()).isEqualTo(1);
+    assertThat(entries.at("/entries/1/keys/0").asText()).isEqualTo(laterPerson);
+
+    JsonNode report = verify("?from=" + archivedSeq);
+    assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+    assertThat(report.get("redacted").asLong()).isEqualTo(1);
+    // The archive made before still holds the entry whole and verifies offline.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(verifyOffline(out, archive.toString()))
+        .as(out.toString(StandardCharsets.UTF_8))
+        .isZero();
+    assertThat(Files.readString(archive)).contains(archivedPerson);
+    // An export made after retention carries the entry flagged, and verifies too.
+    Files.write(archive, get("/api/ledger/export?from=" + archivedSeq, null).body());
+    out.reset();
+    assertThat(verifyOffline(out, archive.toString()))
+        .as(out.toString(StandardCharsets.UTF_8))
+        .isZero();
+    assertThat(Files.readString(archive))
+        .contains("\"redacted\":true")
+        .doesNotContain(archivedPerson);
+    // That export archived the later entry too: the next run redacts it, the one after nothing.
+    assertThat(retention()).isEqualTo(1);
+    assertThat(subject(laterPerson).get("deliveries")).isEmpty();
+    assertThat(retention()).isZero();
+    report = verify("?from=" + archivedSeq);
+    assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+    assertThat(report.get("redacted").asLong()).isEqualTo(2);
+  }
+
+  private int retention() throws Exception {
+    return api.call("POST", "/api/ledger/retention", null, null)
+        .expect(200)
+        .get("RetentionProbe")
+        .asInt();
+  }
+
+  private static ExchangeEntry probe(String person) {
+    return new ExchangeEntry(
+        Kind.DELIVERED,
+        Instant.now(),
+        "it-retention",
+        "BNV",
+        "RetentionProbe",
+        1,
+        List.of(person),
+        "truc.probe/0@1",
+        "truc.probe/0@1",
+        null);
   }
 
   @Test

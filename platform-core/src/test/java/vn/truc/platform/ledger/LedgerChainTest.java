@@ -51,6 +51,34 @@ class LedgerChainTest {
   }
 
   @Test
+  void aRedactedEntryIsCheckedByItsPlaceAndAMovedOneIsStillCaught() {
+    List<StoredEntry> chain = LedgerFixtures.chain(6);
+    StoredEntry third = chain.get(2);
+    StoredEntry redacted =
+        new StoredEntry(
+            third.id(),
+            LedgerFixtures.withKeys(third.entry(), List.of()),
+            third.hash(),
+            List.of(),
+            true);
+    chain.set(2, redacted);
+    ChainVerifier v =
+        new ChainVerifier(1, LedgerHash.GENESIS, List.of(), h -> OptionalLong.empty());
+    chain.forEach(v::entry);
+    assertThat(v.end(6)).isTrue();
+    assertThat(v.redacted()).isEqualTo(1);
+
+    // Without the flag, the same entry no longer matches its hash.
+    chain.set(2, new StoredEntry(third.id(), redacted.entry(), third.hash(), List.of(), false));
+    assertThat(firstProblem(chain, 6).kind()).isEqualTo(Kind.HASH_MISMATCH);
+    // A redacted entry's recorded hash is what the next entry links to: forging it is caught there.
+    chain.set(2, new StoredEntry(third.id(), redacted.entry(), "f".repeat(64), List.of(), true));
+    ChainProblem p = firstProblem(chain, 6);
+    assertThat(p.kind()).isEqualTo(Kind.ORDER_BROKEN);
+    assertThat(p.seq()).isEqualTo(4);
+  }
+
+  @Test
   void aDeletedEntryIsAMissingSequenceNumber() {
     List<StoredEntry> chain = LedgerFixtures.chain(6);
     chain.remove(3);

@@ -67,6 +67,26 @@ final class LedgerFixtures {
         e.legalBasis());
   }
 
+  /** The entry with other keys (as retention leaves it: none). */
+  static LedgerEntry withKeys(LedgerEntry e, List<String> keys) {
+    return new LedgerEntry(
+        e.seq(),
+        e.prev(),
+        e.kind(),
+        e.at(),
+        e.actor(),
+        e.agency(),
+        e.contract(),
+        e.contractVersion(),
+        e.recordCount(),
+        keys,
+        e.firstPosition(),
+        e.lastPosition(),
+        e.detail(),
+        e.purpose(),
+        e.legalBasis());
+  }
+
   /** The entry's contents at another place in the chain (its seq changed, nothing else). */
   static LedgerEntry atSeq(LedgerEntry e, long seq) {
     return e.rechained(seq, e.prev());

@@ -18,7 +18,7 @@ public final class EntryRows {
   public static final String COLUMNS =
       "e.id, e.seq, e.prev_hash, e.entry_hash, e.kind, e.at, e.actor, e.agency, e.contract,"
           + " e.contract_version, e.record_count, e.record_keys, e.first_position,"
-          + " e.last_position, e.detail, e.purpose, e.legal_basis";
+          + " e.last_position, e.detail, e.purpose, e.legal_basis, e.redacted_at";
 
   private EntryRows() {}
 
@@ -49,7 +49,8 @@ public final class EntryRows {
         rs.getLong("id"),
         entry,
         Objects.requireNonNullElse(rs.getString("entry_hash"), ""),
-        indexedKeys ? list(rs.getArray("indexed_keys")) : null);
+        indexedKeys ? list(rs.getArray("indexed_keys")) : null,
+        rs.getObject("redacted_at") != null);
   }
 
   public static EntryView view(ResultSet rs) throws SQLException {
