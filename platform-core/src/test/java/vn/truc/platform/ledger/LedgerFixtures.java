@@ -49,6 +49,15 @@ final class LedgerFixtures {
 
   /** The entry with another record count, as an attacker would write it. */
   static LedgerEntry withCount(LedgerEntry e, int count) {
+    return with(e, count, e.keys());
+  }
+
+  /** The entry with other keys (as retention leaves it: none). */
+  static LedgerEntry withKeys(LedgerEntry e, List<String> keys) {
+    return with(e, e.recordCount(), keys);
+  }
+
+  private static LedgerEntry with(LedgerEntry e, int count, List<String> keys) {
     return new LedgerEntry(
         e.seq(),
         e.prev(),
@@ -59,26 +68,6 @@ final class LedgerFixtures {
         e.contract(),
         e.contractVersion(),
         count,
-        e.keys(),
-        e.firstPosition(),
-        e.lastPosition(),
-        e.detail(),
-        e.purpose(),
-        e.legalBasis());
-  }
-
-  /** The entry with other keys (as retention leaves it: none). */
-  static LedgerEntry withKeys(LedgerEntry e, List<String> keys) {
-    return new LedgerEntry(
-        e.seq(),
-        e.prev(),
-        e.kind(),
-        e.at(),
-        e.actor(),
-        e.agency(),
-        e.contract(),
-        e.contractVersion(),
-        e.recordCount(),
         keys,
         e.firstPosition(),
         e.lastPosition(),
