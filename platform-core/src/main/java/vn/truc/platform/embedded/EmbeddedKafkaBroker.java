@@ -4,6 +4,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -25,12 +27,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path logDir;
   private final int port;
   private final int controllerPort;
+  private final Map<String, String> overrides;
+  private final List<String> scramCredentials;
   private KafkaRaftServer server;
 
   public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+    this(logDir, port, controllerPort, Map.of(), List.of());
+  }
+
+  /**
+   * A broker configured otherwise than the platform's default, e.g. locked down with SASL and ACLs
+   * for a test of the platform's Kafka security.
+   *
+   * @param overrides broker properties put over the defaults (listeners, authorizer, ...)
+   * @param scramCredentials SCRAM users written into the metadata when the log is formatted, in
+   *     {@code kafka-storage.sh format --add-scram} syntax ({@code
+   *     SCRAM-SHA-512=[name=a,password=b]})
+   */
+  public EmbeddedKafkaBroker(
+      Path logDir,
+      int port,
+      int controllerPort,
+      Map<String, String> overrides,
+      List<String> scramCredentials) {
     this.logDir = logDir.toAbsolutePath().normalize();
     this.port = port;
     this.controllerPort = controllerPort;
+    this.overrides = Map.copyOf(overrides);
+    this.scramCredentials = List.copyOf(scramCredentials);
   }
 
   public synchronized EmbeddedKafkaBroker start() throws Exception {
@@ -55,7 +79,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private void format(KafkaConfig config) throws Exception {
-    new Formatter()
+    Formatter formatter = new Formatter();
+    if (!scramCredentials.isEmpty()) {
+      formatter.setScramArguments(scramCredentials);
+    }
+    formatter
         .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
         .setNodeId(config.nodeId())
         .setClusterId(Uuid.randomUuid().toString())
@@ -96,6 +124,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "4");
     p.put("log.cleaner.threads", "1");
+    p.putAll(overrides);
     return p;
   }
 

@@ -1,23 +1,15 @@
 package vn.truc.platform.it;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.commons.io.FileUtils;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
+import vn.truc.platform.embedded.EmbeddedKafkaBroker;
 
 /**
- * A real single-node KRaft broker, as the platform's embedded one but locked down like a production
+ * A real single-node KRaft broker, the platform's embedded one locked down like a production
  * cluster: clients authenticate with SASL/SCRAM-SHA-512, Kafka's StandardAuthorizer allows only
  * what ACLs say (no ACL, no access), and one admin principal is a super user.
  *
@@ -32,13 +24,11 @@ final class ScramKafkaBroker implements AutoCloseable {
   private static final String HOST = "localhost";
 
   private final Path dir;
-  private final int port;
-  private final KafkaRaftServer server;
+  private final EmbeddedKafkaBroker broker;
 
-  private ScramKafkaBroker(Path dir, int port, KafkaRaftServer server) {
+  private ScramKafkaBroker(Path dir, EmbeddedKafkaBroker broker) {
     this.dir = dir;
-    this.port = port;
-    this.server = server;
+    this.broker = broker;
   }
 
   /**
@@ -48,51 +38,37 @@ final class ScramKafkaBroker implements AutoCloseable {
   static ScramKafkaBroker start(Path dir, String admin, Map<String, String> users)
       throws Exception {
     int[] ports = EmbeddedTestEngines.freePorts(2);
-    Path logDir = Files.createDirectories(dir).toAbsolutePath();
-    KafkaConfig config =
-        new KafkaConfig(properties(logDir, ports[0], ports[1], admin, users), false);
     List<String> scram = new ArrayList<>();
     // Formatter's --add-scram syntax; the passwords here are letters and digits only.
     users.forEach(
         (name, password) ->
             scram.add(MECHANISM + "=[name=" + name + ",password=" + password + "]"));
-    new Formatter()
-        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-        .setNodeId(config.nodeId())
-        .setClusterId(Uuid.randomUuid().toString())
-        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        .setUnstableFeatureVersionsEnabled(false)
-        .setControllerListenerName("CONTROLLER")
-        .setMetadataLogDirectory(config.metadataLogDir())
-        .addDirectory(logDir.toString())
-        .setScramArguments(scram)
-        .run();
-    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    EmbeddedKafkaBroker broker =
+        new EmbeddedKafkaBroker(
+            dir,
+            ports[0],
+            ports[1],
+            lockedDown(ports[0], ports[1], admin, users.get(admin)),
+            scram);
     try {
-      server.startup();
+      broker.start();
     } catch (Throwable t) {
-      server.shutdown();
-      server.awaitShutdown();
       FileUtils.deleteQuietly(dir.toFile());
       throw t;
     }
-    return new ScramKafkaBroker(dir, ports[0], server);
+    return new ScramKafkaBroker(dir, broker);
   }
 
-  private static Properties properties(
-      Path logDir, int port, int controllerPort, String admin, Map<String, String> users) {
-    String adminPassword = users.get(admin);
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+  /** What differs from the platform's embedded broker: listeners, logins, authorisation. */
+  private static Map<String, String> lockedDown(
+      int port, int controllerPort, String admin, String adminPassword) {
+    Map<String, String> p = new HashMap<>();
     p.put(
         "listeners",
         "SASL://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
     p.put("advertised.listeners", "SASL://" + HOST + ":" + port);
     p.put("listener.security.protocol.map", "SASL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
     p.put("inter.broker.listener.name", "SASL");
-    p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.name.sasl.sasl.enabled.mechanisms", MECHANISM);
     p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
     p.put(
@@ -114,20 +90,8 @@ final class ScramKafkaBroker implements AutoCloseable {
     p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
     p.put("super.users", "User:" + admin);
     p.put("allow.everyone.if.no.acl.found", "false");
-    p.put("log.dirs", logDir.toString());
-    p.put("num.partitions", "1");
-    p.put("default.replication.factor", "1");
-    p.put("min.insync.replicas", "1");
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
     // Topics exist because someone allowed to create them did, never as a side effect of a read.
     p.put("auto.create.topics.enable", "false");
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
-    p.put("log.cleaner.enable", "false");
     return p;
   }
 
@@ -136,13 +100,12 @@ final class ScramKafkaBroker implements AutoCloseable {
   }
 
   String bootstrapServers() {
-    return HOST + ":" + port;
+    return broker.bootstrapServers();
   }
 
   @Override
   public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+    broker.close();
     FileUtils.deleteQuietly(dir.toFile());
   }
 }
