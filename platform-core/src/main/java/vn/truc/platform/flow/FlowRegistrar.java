@@ -31,6 +31,7 @@ class FlowRegistrar implements CamelContextConfiguration {
   private final RouteErrors errors;
   private final GrantService grants;
   private final FlowFactory factory;
+  private final vn.truc.platform.agency.AgencyRegistry agencies;
 
   FlowRegistrar(
       GrantService grants,
@@ -40,8 +41,10 @@ class FlowRegistrar implements CamelContextConfiguration {
       FlowRuntime runtime,
       FlowStore store,
       RouteErrors errors,
-      FlowFactory factory) {
+      FlowFactory factory,
+      vn.truc.platform.agency.AgencyRegistry agencies) {
     this.factory = factory;
+    this.agencies = agencies;
     this.properties = properties;
     this.resources = resources;
     this.environment = environment;
@@ -66,8 +69,12 @@ class FlowRegistrar implements CamelContextConfiguration {
         FlowDefinitions.read(
             properties.flows().stream().map(resources::getResource).toList(),
             environment::resolvePlaceholders);
-    files.connectors().forEach(d -> runtime.start(d, FlowRuntime.Origin.FILE, false));
+    for (ConnectorDefinition d : files.connectors()) {
+      knownAgency(d.id(), d.agency());
+      runtime.start(d, FlowRuntime.Origin.FILE, false);
+    }
     for (SubscriptionDefinition d : files.subscriptions()) {
+      knownAgency(d.id(), d.agency());
       List<ConfigProblem> problems = factory.validate(d, false);
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException(d.id(), problems);
@@ -87,4 +94,16 @@ class FlowRegistrar implements CamelContextConfiguration {
 
   @Override
   public void afterApplicationStart(CamelContext camel) {}
+
+  /** A file's flow must name an agency the platform knows, as one registered through the API. */
+  private void knownAgency(String id, String agency) {
+    if (agency != null && !agency.isBlank() && !agencies.exists(agency)) {
+      throw new InvalidDefinitionException(
+          id,
+          List.of(
+              new ConfigProblem(
+                  "agency",
+                  "no agency has the code '" + agency + "' (GET /api/agencies lists them)")));
+    }
+  }
 }

@@ -240,6 +240,27 @@ abstract class ConnectorApiContract extends EnginesContract {
   }
 
   @Test
+  void aFlowFileNamingAnUnknownAgencyStopsTheStartNamingIt() throws Exception {
+    java.nio.file.Path file =
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "flow-files"))
+            .resolve("unknown-agency.yaml");
+    java.nio.file.Files.writeString(
+        file,
+        "connectors:\n"
+            + yaml("p99-hr", platform.provinceUrl(), "HO_TEN", "")
+                .replace("agency: P37", "agency: P99")
+                .indent(4)
+                .replaceFirst("^    id:", "  - id:"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                platform.startWithoutFlows(
+                    "--truc.flows[0]=file:" + file.toAbsolutePath(),
+                    "--truc.data-dir=" + java.nio.file.Path.of("target", "flow-files", "data")))
+        .hasStackTraceContaining("agency")
+        .hasStackTraceContaining("'P99'");
+  }
+
+  @Test
   void aMappingWhoseColumnCanNeverBecomeItsFieldIsRefused() throws Exception {
     // BAC_LUONG is an INT column: a number is at most a year, never a whole date.
     String definition =
@@ -291,19 +312,7 @@ abstract class ConnectorApiContract extends EnginesContract {
 
   /** Runs deploy/bin/truc against this platform and returns what it prints. */
   private String cli(String... args) throws Exception {
-    java.util.List<String> command = new java.util.ArrayList<>();
-    command.add("bash");
-    command.add("../deploy/bin/truc");
-    command.addAll(java.util.List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("TRUC_URL", TestPlatform.baseUrl(app));
-    pb.environment().put("TRUC_TOKEN", TestTokens.platformAdmin(app));
-    Process p = pb.start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("truc %s: %s", java.util.List.of(args), out).isZero();
-    return out;
+    return TrucCli.run(app, args);
   }
 
   private long ministryCount() throws Exception {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -410,18 +409,7 @@ abstract class DeadLetterContract extends EnginesContract {
 
   /** Runs deploy/bin/truc against this platform and returns what it prints. */
   private String cli(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("bash");
-    command.add("../deploy/bin/truc");
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("TRUC_URL", TestPlatform.baseUrl(app));
-    pb.environment().put("TRUC_TOKEN", TestTokens.platformAdmin(app));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("truc %s: %s", List.of(args), out).isZero();
-    return out;
+    return TrucCli.run(app, args);
   }
 
   private PlatformHttp api() {

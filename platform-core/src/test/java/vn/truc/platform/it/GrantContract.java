@@ -65,6 +65,7 @@ abstract class GrantContract extends EnginesContract {
   private PlatformHttp bnvAdmin;
   private PlatformHttp bcaAdmin;
   private PlatformHttp bnvApprover;
+  private String bnvApproverToken;
   private PlatformHttp auditor;
   private final CivilServantGenerator people = new CivilServantGenerator(51);
   private String hanoiUrl;
@@ -76,7 +77,11 @@ abstract class GrantContract extends EnginesContract {
     TokenMinter minter = TestTokens.minter(TestTokens.keyFile(app));
     bnvAdmin = as(minter, "bnv-it", "BNV", Role.AGENCY_ADMIN);
     bcaAdmin = as(minter, "bca-it", "BCA", Role.AGENCY_ADMIN);
-    bnvApprover = as(minter, "bnv-data-owner", "BNV", Role.APPROVER);
+    bnvApproverToken =
+        minter.mint(
+            TokenMinter.Claims.valid(
+                "bnv-data-owner", "BNV", List.of(Role.APPROVER), Duration.ofHours(1)));
+    bnvApprover = new PlatformHttp(TestPlatform.baseUrl(app), bnvApproverToken);
     auditor = as(minter, "inspector", null, Role.AUDITOR);
     hanoiUrl = engines().mariaDbDatabase("hanoi_hr");
     try (Connection c = hanoi()) {
@@ -172,7 +177,11 @@ abstract class GrantContract extends EnginesContract {
     bcaAdmin
         .call("POST", "/api/subscriptions", topicFeed("bca-province", province), "application/json")
         .expect(201);
-    bnvApprover.call("POST", "/api/grants/bca-province.1/approve", null, null).expect(200);
+    // The data owner works from the command line: what is waiting, then the decision.
+    assertThat(cli("grants", "list", "--status", "PENDING")).contains("\"bca-province.1\"");
+    assertThat(cli("grants", "approve", "bca-province.1", "--reason", "residence checks \"pilot\""))
+        .contains("\"status\": \"APPROVED\"")
+        .contains("residence checks \\\"pilot\\\"");
 
     await("the BNV's table holds every person")
         .atMost(Duration.ofSeconds(60))
@@ -242,13 +251,8 @@ abstract class GrantContract extends EnginesContract {
   @Order(4)
   void revokingAGrantStopsDeliveryWithinSeconds() throws Exception {
     JsonNode revoked =
-        bnvApprover
-            .call(
-                "POST",
-                "/api/grants/bnv-staff.1/revoke",
-                "{\"reason\": \"pay-grade review finished\"}",
-                "application/json")
-            .expect(200);
+        JSON.readTree(
+            cli("grants", "revoke", "bnv-staff.1", "--reason", "pay-grade review finished"));
     assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
     await("delivery stops")
         .atMost(Duration.ofSeconds(5))
@@ -462,6 +466,11 @@ abstract class GrantContract extends EnginesContract {
   }
 
   // --- requests --------------------------------------------------------------------------------
+
+  /** deploy/bin/truc as the BNV's data owner. */
+  private String cli(String... args) throws Exception {
+    return TrucCli.run(TestPlatform.baseUrl(app), bnvApproverToken, args);
+  }
 
   private PlatformHttp.Reply post(String body) throws Exception {
     return bnvAdmin.call("POST", "/api/subscriptions", body, "application/json");

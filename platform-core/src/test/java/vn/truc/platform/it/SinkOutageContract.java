@@ -208,6 +208,25 @@ abstract class SinkOutageContract {
             .as("rows changed during the outage without a DELIVERED entry after it")
             .isEmpty();
         List<String> messages = errorHandler.messages();
+        if (messages.stream().anyMatch(m -> m.contains("Exhausted"))) {
+          // A batch given up is an operational record with its fault (written within a second).
+          await("the given-up batches' operational records")
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      Convergence.count(
+                              t.platformDb(),
+                              "SELECT COUNT(*) FROM exchange_operation WHERE flow = 'bnv-national'"
+                                  + " AND route = 'deliver' AND fault IS NOT NULL")
+                          > 0);
+        }
+        assertThat(
+                Convergence.count(
+                    t.platformDb(),
+                    "SELECT COUNT(*) FROM exchange_operation WHERE flow = 'bnv-national'"
+                        + " AND route = 'deliver' AND fault IS NULL AND records > 0"))
+            .as("operational records of the delivered batches")
+            .isPositive();
         log(
             "error handler: %d retries, %d exhausted",
             messages.stream().filter(m -> m.contains("On delivery attempt")).count(),
