@@ -2,13 +2,15 @@ package vn.truc.routes.error;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import vn.truc.routes.grant.NoActiveGrantException;
 
 /**
  * Error handling declared once for every route. Failures that reach here are transient (a broker or
  * database unavailable): bad records never throw, they are routed to dead letters by the routes
- * themselves. A transient failure is retried in place with backoff; when the retries run out the
- * exchange fails, so the ingest route re-reads from its last saved position and the delivery route
- * reconnects and re-reads from its last committed offset. Nothing is lost.
+ * themselves (a batch of a subscription without a grant in force fails at once, unretried). A
+ * transient failure is retried in place with backoff; when the retries run out the exchange fails,
+ * so the ingest route re-reads from its last saved position and the delivery route reconnects and
+ * re-reads from its last committed offset. Nothing is lost.
  */
 public final class ErrorHandling extends RouteConfigurationBuilder {
 
@@ -26,7 +28,15 @@ public final class ErrorHandling extends RouteConfigurationBuilder {
 
   @Override
   public void configuration() {
-    routeConfiguration(ID)
+    var configuration = routeConfiguration(ID);
+    // No grant in force is no transient failure: retrying cannot help, and the batch must go back
+    // at once (uncommitted) so that the platform can stop the delivery until a grant is in force.
+    configuration
+        .onException(NoActiveGrantException.class)
+        .maximumRedeliveries(0)
+        .logExhausted(false)
+        .handled(false);
+    configuration
         .onException(Exception.class)
         .maximumRedeliveries(maxRedeliveries)
         .redeliveryDelay(initialDelayMs)
