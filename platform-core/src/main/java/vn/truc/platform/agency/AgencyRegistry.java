@@ -37,4 +37,21 @@ public class AgencyRegistry {
   public boolean exists(String code) {
     return code != null && find(code).isPresent();
   }
+
+  /**
+   * The problem with a definition's agency code if no agency has it; none when the code is blank
+   * (the definition's own validation reports a missing agency).
+   */
+  public List<vn.truc.connector.api.ConfigProblem> problems(String code) {
+    if (code == null || code.isBlank() || exists(code)) {
+      return List.of();
+    }
+    return List.of(
+        new vn.truc.connector.api.ConfigProblem(
+            "agency",
+            "no agency has the code '"
+                + code
+                + "'; use a ministry's code (BNV, BCA, ...) or a province's (P01 ... P96): GET"
+                + " /api/agencies lists them"));
+  }
 }

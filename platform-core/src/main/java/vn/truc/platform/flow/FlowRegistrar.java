@@ -97,13 +97,9 @@ class FlowRegistrar implements CamelContextConfiguration {
 
   /** A file's flow must name an agency the platform knows, as one registered through the API. */
   private void knownAgency(String id, String agency) {
-    if (agency != null && !agency.isBlank() && !agencies.exists(agency)) {
-      throw new InvalidDefinitionException(
-          id,
-          List.of(
-              new ConfigProblem(
-                  "agency",
-                  "no agency has the code '" + agency + "' (GET /api/agencies lists them)")));
+    List<ConfigProblem> problems = agencies.problems(agency);
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(id, problems);
     }
   }
 }

@@ -172,10 +172,10 @@ public class GrantService {
 
   /** The subscription is gone: its grant in force ends with it. */
   public synchronized void subscriptionDeleted(String subscription) {
-    for (GrantRecord g : rows.all()) {
-      if (g.subscription().equals(subscription) && g.status() == GrantStatus.APPROVED) {
+    for (GrantRecord g : rows.of(subscription)) {
+      if (g.status() == GrantStatus.APPROVED) {
         revoke(g.id(), "subscription deleted");
-      } else if (g.subscription().equals(subscription) && g.status() == GrantStatus.PENDING) {
+      } else if (g.status() == GrantStatus.PENDING) {
         rows.decide(
             g.id(),
             GrantStatus.PENDING,

@@ -62,17 +62,7 @@ public class FlowAccess {
    * agency at all: the definition's own validation reports that.
    */
   public List<ConfigProblem> agencyProblems(Object definition) {
-    String agency = agencyOf(definition);
-    if (agency == null || agency.isBlank() || agencies.exists(agency)) {
-      return List.of();
-    }
-    return List.of(
-        new ConfigProblem(
-            "agency",
-            "no agency has the code '"
-                + agency
-                + "'; use a ministry's code (BNV, BCA, ...) or a province's (P01 ... P96): GET"
-                + " /api/agencies lists them"));
+    return agencies.problems(agencyOf(definition));
   }
 
   private void require(Action action, String agency) {

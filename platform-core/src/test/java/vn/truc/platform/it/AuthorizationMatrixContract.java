@@ -188,34 +188,11 @@ abstract class AuthorizationMatrixContract extends EnginesContract {
           Who.SUBSCRIBER,
           "A-");
 
+  // Grants are read as subscriptions are: by either of the grant's two agencies (receiver, owner).
   private static final Profile GRANTS_LIST =
-      profile(
-          "list grants (filtered)",
-          false,
-          Who.PLATFORM_ADMIN,
-          "AA",
-          Who.AUDITOR,
-          "AA",
-          Who.AGENCY_ADMIN,
-          "AA",
-          Who.SUBSCRIBER,
-          "AA",
-          Who.APPROVER,
-          "AA");
+      new Profile("list grants (filtered)", false, SUBSCRIPTIONS_LIST.reach());
   private static final Profile GRANTS_READ =
-      profile(
-          "read grants",
-          false,
-          Who.PLATFORM_ADMIN,
-          "AA",
-          Who.AUDITOR,
-          "AA",
-          Who.AGENCY_ADMIN,
-          "A-",
-          Who.SUBSCRIBER,
-          "A-",
-          Who.APPROVER,
-          "A-");
+      new Profile("read grants", false, SUBSCRIPTIONS_READ.reach());
   private static final Profile GRANTS_DECIDE =
       profile("decide on grants", false, Who.PLATFORM_ADMIN, "AA", Who.APPROVER, "A-");
   private static final Profile GRANTS_REVOKE =

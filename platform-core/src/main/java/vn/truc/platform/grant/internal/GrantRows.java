@@ -110,6 +110,14 @@ public class GrantRows {
         "SELECT " + COLUMNS + " FROM grant_request ORDER BY subscription, seq", this::row);
   }
 
+  /** The subscription's requests, oldest first. */
+  public List<GrantRecord> of(String subscription) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM grant_request WHERE subscription = ? ORDER BY seq",
+        this::row,
+        subscription);
+  }
+
   /** The subscription's latest request, whatever became of it. */
   public Optional<GrantRecord> latest(String subscription) {
     return jdbc
