@@ -3,6 +3,7 @@ package vn.truc.routes.mapping;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 
@@ -15,6 +16,7 @@ public final class RecordFlattener {
 
   private final List<SinkColumn> columns;
   private final String[][] paths;
+  private volatile Positions positions;
 
   public RecordFlattener(List<SinkColumn> columns) {
     this.columns = List.copyOf(columns);
@@ -22,12 +24,63 @@ public final class RecordFlattener {
   }
 
   public Map<String, Object> flatten(GenericRecord record) {
+    Positions p = positions;
+    if (p == null || p.schema() != record.getSchema()) {
+      p = Positions.of(record.getSchema(), paths);
+      positions = p;
+    }
     Map<String, Object> values = new HashMap<>(columns.size() * 2);
     for (int i = 0; i < paths.length; i++) {
-      values.put(columns.get(i).column(), plain(valueAt(record, paths[i])));
+      values.put(columns.get(i).column(), plain(valueAt(record, p.at()[i])));
     }
     return values;
   }
+
+  private static Object valueAt(GenericRecord record, int[] at) {
+    Object current = record;
+    for (int pos : at) {
+      if (pos < 0 || !(current instanceof GenericRecord r)) {
+        return null;
+      }
+      current = r.get(pos);
+    }
+    return current;
+  }
+
+  /**
+   * Field positions along each path, resolved once per schema: every record of a batch has the same
+   * one, and looking fields up by name for each value showed in the delivery's profile. A step that
+   * the schema does not have is -1, which reads as null.
+   */
+  private record Positions(Schema schema, int[][] at) {
+    static Positions of(Schema root, String[][] paths) {
+      int[][] at = new int[paths.length][];
+      for (int i = 0; i < paths.length; i++) {
+        at[i] = new int[paths[i].length];
+        Schema current = root;
+        for (int j = 0; j < paths[i].length; j++) {
+          Schema.Field f = current == null ? null : record(current).getField(paths[i][j]);
+          at[i][j] = f == null ? -1 : f.pos();
+          current = f == null ? null : f.schema();
+        }
+      }
+      return new Positions(root, at);
+    }
+
+    private static Schema record(Schema s) {
+      if (s.getType() == Schema.Type.UNION) {
+        for (Schema branch : s.getTypes()) {
+          if (branch.getType() == Schema.Type.RECORD) {
+            return branch;
+          }
+        }
+      }
+      return s.getType() == Schema.Type.RECORD ? s : EMPTY;
+    }
+  }
+
+  private static final Schema EMPTY =
+      Schema.createRecord("None", null, "vn.truc", false, List.of());
 
   /** The value at a dotted path, or null where any step of it is null or absent. */
   public static Object valueAt(GenericRecord record, String[] path) {

@@ -117,7 +117,10 @@ public final class RowMapper {
   }
 
   private Object convert(Schema leaf, Object raw) {
-    if (raw == null || (raw instanceof String s && VietnameseText.normalise(s) == null)) {
+    if (raw instanceof String s) {
+      raw = VietnameseText.normalise(s);
+    }
+    if (raw == null) {
       return null;
     }
     LogicalType logical = leaf.getLogicalType();
@@ -139,7 +142,7 @@ public final class RowMapper {
       return value;
     }
     return switch (leaf.getType()) {
-      case STRING -> VietnameseText.normalise(text(raw));
+      case STRING -> raw instanceof String s ? s : VietnameseText.normalise(String.valueOf(raw));
       case INT -> Scalars.toInt(raw);
       case LONG -> Scalars.toLong(raw);
       case DOUBLE -> Scalars.toDouble(raw);
@@ -186,10 +189,12 @@ public final class RowMapper {
   }
 
   private static Object column(Map<String, Object> row, CompiledRule rule) {
-    Object value = row.get(rule.rule.column());
-    if (value == null && !row.containsKey(rule.rule.column())) {
+    String spelling = rule.spelling;
+    Object value = row.get(spelling);
+    if (value == null && !row.containsKey(spelling)) {
       for (Map.Entry<String, Object> e : row.entrySet()) {
         if (e.getKey().equalsIgnoreCase(rule.rule.column())) {
+          rule.spelling = e.getKey();
           return e.getValue();
         }
       }
@@ -209,7 +214,24 @@ public final class RowMapper {
     };
   }
 
-  private record CompiledRule(FieldRule rule, List<Schema.Field> path, Schema leaf) {}
+  private static final class CompiledRule {
+    final FieldRule rule;
+    final List<Schema.Field> path;
+    final Schema leaf;
+
+    /**
+     * The source's own spelling of the column (PostgreSQL folds unquoted names to lower case),
+     * found on the first row so that later rows are one map lookup, not a scan of every column.
+     */
+    volatile String spelling;
+
+    CompiledRule(FieldRule rule, List<Schema.Field> path, Schema leaf) {
+      this.rule = rule;
+      this.path = path;
+      this.leaf = leaf;
+      this.spelling = rule.column();
+    }
+  }
 
   private static CompiledRule compile(Schema schema, FieldRule rule) {
     if ((rule.column() == null) == (rule.constant() == null)) {

@@ -49,6 +49,13 @@ class VietnameseTextTest {
     assertThat(VietnameseText.normalise("Đặng")).isEqualTo("Đặng");
   }
 
+  @Test
+  void cleanTextIsReturnedAsItIs() {
+    String clean = "Trần Thị Hương";
+    assertThat(VietnameseText.normalise(clean)).isSameAs(clean);
+    assertThat(VietnameseText.normalise("An\u200BBình")).isEqualTo("An Bình");
+  }
+
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", " ", "\t\n", "\u00A0 \u00A0"})

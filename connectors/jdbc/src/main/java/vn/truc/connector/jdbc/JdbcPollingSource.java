@@ -125,7 +125,17 @@ public final class JdbcPollingSource implements SourceConnector {
     if (after.key().isEmpty()) {
       return ts + " >= ?";
     }
-    return "(" + ts + " > ? OR (" + ts + " = ? AND " + dialect.quote(keyColumn) + " > ?))";
+    // The leading "ts >= ?" is implied by the rest, but it is what lets both databases start the
+    // (timestamp, key) index scan at the watermark: with the OR alone PostgreSQL reads the index
+    // from its beginning and filters, so every poll cost more than the one before it.
+    return ts
+        + " >= ? AND ("
+        + ts
+        + " > ? OR ("
+        + ts
+        + " = ? AND "
+        + dialect.quote(keyColumn)
+        + " > ?))";
   }
 
   /** Binds the parameters of {@link #after}; returns the index of the next parameter. */
@@ -136,6 +146,7 @@ public final class JdbcPollingSource implements SourceConnector {
     }
     statement.setObject(i++, after.timestamp());
     if (!after.key().isEmpty()) {
+      statement.setObject(i++, after.timestamp());
       statement.setObject(i++, after.timestamp());
       statement.setObject(i++, numericKey ? Long.valueOf(after.key()) : after.key());
     }

@@ -18,6 +18,29 @@ public enum SqlDialect {
     @Override
     String upsert(
         String table, String key, String version, List<String> columns, String delivered) {
+      return insertPrefix(table, columns, delivered)
+          + onConflict(table, key, version, columns, delivered);
+    }
+
+    @Override
+    String upsertFrom(
+        String stage,
+        String table,
+        String key,
+        String version,
+        List<String> columns,
+        String delivered) {
+      return insertInto(table, columns, delivered)
+          + " SELECT "
+          + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+          + (delivered == null ? "" : ", CURRENT_TIMESTAMP")
+          + " FROM "
+          + quote(stage)
+          + onConflict(table, key, version, columns, delivered);
+    }
+
+    private String onConflict(
+        String table, String key, String version, List<String> columns, String delivered) {
       String updates =
           columns.stream()
               .filter(c -> !c.equals(key))
@@ -26,8 +49,7 @@ public enum SqlDialect {
       if (delivered != null) {
         updates += ", " + quote(delivered) + " = EXCLUDED." + quote(delivered);
       }
-      return insertPrefix(table, columns, delivered)
-          + " ON CONFLICT ("
+      return " ON CONFLICT ("
           + quote(key)
           + ") DO UPDATE SET "
           + updates
@@ -159,6 +181,20 @@ public enum SqlDialect {
   abstract String upsert(
       String table, String key, String version, List<String> columns, String delivered);
 
+  /**
+   * The same upsert with its rows selected from a staging table of the same columns, for a sink
+   * that COPYs its batches (PostgreSQL only).
+   */
+  String upsertFrom(
+      String stage,
+      String table,
+      String key,
+      String version,
+      List<String> columns,
+      String delivered) {
+    throw new UnsupportedOperationException(name() + " does not stage batches");
+  }
+
   /** The SQL type a created table gives a column holding values of {@code type}. */
   public abstract String columnType(ValueType type);
 
@@ -171,13 +207,18 @@ public enum SqlDialect {
   /** What follows the column list of a CREATE TABLE. */
   abstract String tableOptions();
 
-  String insertPrefix(String table, List<String> columns, String delivered) {
+  String insertInto(String table, List<String> columns, String delivered) {
     return "INSERT INTO "
         + quote(table)
         + " ("
         + columns.stream().map(this::quote).collect(Collectors.joining(", "))
         + (delivered == null ? "" : ", " + quote(delivered))
-        + ") VALUES ("
+        + ")";
+  }
+
+  String insertPrefix(String table, List<String> columns, String delivered) {
+    return insertInto(table, columns, delivered)
+        + " VALUES ("
         + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
         + (delivered == null ? "" : ", CURRENT_TIMESTAMP")
         + ")";
