@@ -20,6 +20,47 @@ import org.HdrHistogram.Histogram;
 record Arrival(String table, String key, String changedAt) {
 
   /**
+   * What every pipeline line measures, once its JVM is starting: the backlog (all N rows), then the
+   * streaming phase at the bench's rate, with the CPU breakdown logged in between.
+   *
+   * @param ready the log line that says the pipeline's JVM is up
+   */
+  Outcome measure(
+      Bench bench,
+      Child pipeline,
+      String ready,
+      Instant started,
+      Connection province,
+      Connection ministry)
+      throws Exception {
+    pipeline.awaitReady(ready, Duration.ofMinutes(3));
+    CpuBreakdown atReady = CpuBreakdown.now();
+    await(ministry, bench.lastPersonalId(), bench.records(), pipeline, bench.syncTimeout());
+    Backlog backlog = backlog(ministry, started);
+    Usage usage = pipeline.usage();
+    SideBySide.log(
+        "%s: %s", pipeline.name(), CpuBreakdown.now().since(atReady, usage.processCpuSeconds()));
+    Instant streamStart = Instant.now();
+    bench.stream(province);
+    await(
+        ministry,
+        bench.lastStreamedPersonalId(),
+        bench.records() + bench.streamed(),
+        pipeline,
+        Duration.ofMinutes(5));
+    Histogram streaming = latencySince(ministry, streamStart);
+    return new Outcome(
+        pipeline.name(),
+        backlog.rows(),
+        backlog.recordsPerSecond(),
+        backlog.waitMillis().getValueAtPercentile(50),
+        backlog.waitMillis().getValueAtPercentile(99),
+        usage,
+        streaming.getValueAtPercentile(50),
+        streaming.getValueAtPercentile(99));
+  }
+
+  /**
    * Waits until {@code expected} rows are there: a cheap look for the last row's key, then one
    * count to confirm (the last row can overtake others across partitions).
    */

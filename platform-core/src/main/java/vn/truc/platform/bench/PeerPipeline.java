@@ -3,10 +3,8 @@ package vn.truc.platform.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * The usual alternative, tuned as a competent integration engineer would tune it: Kafka Connect
@@ -72,31 +70,7 @@ final class PeerPipeline {
     Arrival arrival = new Arrival(TARGET, "so_cccd", "(ngay_cap_nhat AT TIME ZONE 'UTC')");
     Instant started = Instant.now();
     try (Child connect = Child.java(name(), args, dir.resolve("connect.log"))) {
-      connect.awaitReady("Kafka Connect started", Duration.ofMinutes(3));
-      CpuBreakdown ready = CpuBreakdown.now();
-      arrival.await(
-          ministry, bench.lastPersonalId(), bench.records(), connect, bench.syncTimeout());
-      Arrival.Backlog backlog = arrival.backlog(ministry, started);
-      Usage usage = connect.usage();
-      SideBySide.log("%s: %s", name(), CpuBreakdown.now().since(ready, usage.processCpuSeconds()));
-      Instant streamStart = Instant.now();
-      bench.stream(province);
-      arrival.await(
-          ministry,
-          bench.lastStreamedPersonalId(),
-          bench.records() + bench.streamed(),
-          connect,
-          Duration.ofMinutes(5));
-      Histogram streaming = arrival.latencySince(ministry, streamStart);
-      return new Outcome(
-          name(),
-          backlog.rows(),
-          backlog.recordsPerSecond(),
-          backlog.waitMillis().getValueAtPercentile(50),
-          backlog.waitMillis().getValueAtPercentile(99),
-          usage,
-          streaming.getValueAtPercentile(50),
-          streaming.getValueAtPercentile(99));
+      return arrival.measure(bench, connect, "Kafka Connect started", started, province, ministry);
     }
   }
 

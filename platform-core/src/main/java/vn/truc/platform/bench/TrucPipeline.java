@@ -5,13 +5,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 import vn.truc.platform.demo.CivilServantGenerator;
 
 /**
@@ -79,31 +77,8 @@ final class TrucPipeline {
     Arrival arrival = new Arrival(TARGET, "personal_id", "(source_changed_at AT TIME ZONE 'UTC')");
     Instant started = Instant.now();
     try (Child platform = Child.java(name(), args, dir.resolve("platform.log"))) {
-      platform.awaitReady("Started TrucApplication", Duration.ofMinutes(3));
-      CpuBreakdown ready = CpuBreakdown.now();
-      arrival.await(
-          ministry, bench.lastPersonalId(), bench.records(), platform, bench.syncTimeout());
-      Arrival.Backlog backlog = arrival.backlog(ministry, started);
-      Usage usage = platform.usage();
-      SideBySide.log("%s: %s", name(), CpuBreakdown.now().since(ready, usage.processCpuSeconds()));
-      Instant streamStart = Instant.now();
-      bench.stream(province);
-      arrival.await(
-          ministry,
-          bench.lastStreamedPersonalId(),
-          bench.records() + bench.streamed(),
-          platform,
-          Duration.ofMinutes(5));
-      Histogram streaming = arrival.latencySince(ministry, streamStart);
-      return new Outcome(
-          name(),
-          backlog.rows(),
-          backlog.recordsPerSecond(),
-          backlog.waitMillis().getValueAtPercentile(50),
-          backlog.waitMillis().getValueAtPercentile(99),
-          usage,
-          streaming.getValueAtPercentile(50),
-          streaming.getValueAtPercentile(99));
+      return arrival.measure(
+          bench, platform, "Started TrucApplication", started, province, ministry);
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import vn.truc.connector.api.SinkConnector;
@@ -198,7 +197,7 @@ public final class JdbcUpsertSink implements SinkConnector {
       // Per session, emptied by every commit; "truc_stage" alone would clash between two sinks
       // sharing a pool.
       String stage = "truc_stage_" + Integer.toHexString(table.hashCode() & 0x7fffffff);
-      String list = columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
+      String list = dialect.columnList(columns);
       stageSql =
           "CREATE TEMP TABLE IF NOT EXISTS "
               + dialect.quote(stage)

@@ -32,7 +32,7 @@ public enum SqlDialect {
         String delivered) {
       return insertInto(table, columns, delivered)
           + " SELECT "
-          + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+          + columnList(columns)
           + (delivered == null ? "" : ", CURRENT_TIMESTAMP")
           + " FROM "
           + quote(stage)
@@ -211,9 +211,14 @@ public enum SqlDialect {
     return "INSERT INTO "
         + quote(table)
         + " ("
-        + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+        + columnList(columns)
         + (delivered == null ? "" : ", " + quote(delivered))
         + ")";
+  }
+
+  /** The columns quoted and comma-separated, as in a column list or a select list. */
+  public String columnList(List<String> columns) {
+    return columns.stream().map(this::quote).collect(Collectors.joining(", "));
   }
 
   String insertPrefix(String table, List<String> columns, String delivered) {
