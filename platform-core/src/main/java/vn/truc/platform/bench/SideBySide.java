@@ -28,12 +28,6 @@ import vn.truc.platform.embedded.EmbeddedPostgresServer;
  */
 public final class SideBySide {
 
-  /**
-   * The JVM options Trục is run with besides its heap, as README recommends for production: the
-   * parallel collector cost a quarter less CPU than G1 on this data path (docs/benchmarks.md).
-   */
-  static final String TRUC_JVM = "-XX:+UseParallelGC";
-
   /** Contract.topic() of CivilServant: where Trục's ingest publishes. */
   static final String CONTRACT_TOPIC = "truc.civilservant.v1";
 
@@ -74,7 +68,11 @@ public final class SideBySide {
               Integer.parseInt(o.getOrDefault("stream-rate", "1000")),
               Integer.parseInt(o.getOrDefault("stream-seconds", "20")),
               o.getOrDefault("truc-heap", "512m"),
-              List.of(o.getOrDefault("truc-jvm", TRUC_JVM).trim().split("\\s+")),
+              // None by default: the JVM's own choice (G1) did better on the CDC line than the
+              // parallel collector, which won on polling (docs/benchmarks.md).
+              java.util.Arrays.stream(o.getOrDefault("truc-jvm", "").trim().split("\\s+"))
+                  .filter(a -> !a.isEmpty())
+                  .toList(),
               Boolean.parseBoolean(o.getOrDefault("ledger-off", "false")));
       List<Outcome> outcomes = run(bench, only, o.getOrDefault("peer-heap", "2g"));
       String report =

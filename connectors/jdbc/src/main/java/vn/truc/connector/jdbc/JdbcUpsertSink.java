@@ -85,7 +85,7 @@ public final class JdbcUpsertSink implements SinkConnector {
           }
         }
         if (!upserts.isEmpty()) {
-          if (dialect == SqlDialect.POSTGRESQL) {
+          if (stageSql != null) {
             copyUpsert(connection, upserts);
           } else {
             batchUpsert(connection, upserts);
@@ -193,7 +193,7 @@ public final class JdbcUpsertSink implements SinkConnector {
     }
     dialect = found;
     upsertSql = dialect.upsert(table, keyColumn, versionColumn, columns, deliveredColumn);
-    if (dialect == SqlDialect.POSTGRESQL) {
+    if (dialect == SqlDialect.POSTGRESQL && mayCreateTemporaryTables(connection)) {
       // Per session, emptied by every commit; "truc_stage" alone would clash between two sinks
       // sharing a pool.
       String stage = "truc_stage_" + Integer.toHexString(table.hashCode() & 0x7fffffff);
@@ -218,6 +218,15 @@ public final class JdbcUpsertSink implements SinkConnector {
             + " = ? AND "
             + dialect.quote(versionColumn)
             + " <= ?";
+  }
+
+  // A receiver's account without the TEMPORARY privilege gets the batched statements instead.
+  private static boolean mayCreateTemporaryTables(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT has_database_privilege(current_database(), 'TEMPORARY')")) {
+      return rs.next() && rs.getBoolean(1);
+    }
   }
 
   /** Keeps the newest record of each key; for equal versions, the later one in the batch. */
