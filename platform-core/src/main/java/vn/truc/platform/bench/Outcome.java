@@ -20,9 +20,4 @@ record Outcome(
     double p99Millis,
     Usage usage,
     double streamP50Millis,
-    double streamP99Millis) {
-
-  Outcome withStreaming(double p50, double p99) {
-    return new Outcome(name, records, recordsPerSecond, p50Millis, p99Millis, usage, p50, p99);
-  }
-}
+    double streamP99Millis) {}

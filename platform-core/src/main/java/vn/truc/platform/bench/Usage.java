@@ -15,10 +15,6 @@ record Usage(double processCpuSeconds, long peakRssBytes, double machineCpuSecon
   /** Linux's USER_HZ, the unit of every tick count in /proc; 100 on every mainstream kernel. */
   static final double TICKS_PER_SECOND = 100.0;
 
-  static Usage none() {
-    return new Usage(0, 0, 0);
-  }
-
   /** Busy ticks of all cores since boot: everything but idle and iowait. */
   static long machineBusyTicks() {
     try {

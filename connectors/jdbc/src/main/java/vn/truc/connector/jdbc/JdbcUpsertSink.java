@@ -176,7 +176,10 @@ public final class JdbcUpsertSink implements SinkConnector {
     return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
   }
 
-  private void prepare(Connection connection) throws SQLException {
+  // Everything that asks the database comes before the first assignment: a failure half-way
+  // (the privilege query on a dropped connection) must leave the sink unprepared, to try again
+  // with the next batch, not prepared without its statements.
+  private synchronized void prepare(Connection connection) throws SQLException {
     if (dialect != null) {
       return;
     }
@@ -191,24 +194,25 @@ public final class JdbcUpsertSink implements SinkConnector {
         connection.commit();
       }
     }
+    boolean stage = found == SqlDialect.POSTGRESQL && mayCreateTemporaryTables(connection);
     dialect = found;
     upsertSql = dialect.upsert(table, keyColumn, versionColumn, columns, deliveredColumn);
-    if (dialect == SqlDialect.POSTGRESQL && mayCreateTemporaryTables(connection)) {
+    if (stage) {
       // Per session, emptied by every commit; "truc_stage" alone would clash between two sinks
       // sharing a pool.
-      String stage = "truc_stage_" + Integer.toHexString(table.hashCode() & 0x7fffffff);
+      String staging = "truc_stage_" + Integer.toHexString(table.hashCode() & 0x7fffffff);
       String list = dialect.columnList(columns);
       stageSql =
           "CREATE TEMP TABLE IF NOT EXISTS "
-              + dialect.quote(stage)
+              + dialect.quote(staging)
               + " ON COMMIT DELETE ROWS AS SELECT "
               + list
               + " FROM "
               + dialect.quote(table)
               + " WITH NO DATA";
-      copySql = "COPY " + dialect.quote(stage) + " (" + list + ") FROM STDIN";
+      copySql = "COPY " + dialect.quote(staging) + " (" + list + ") FROM STDIN";
       mergeSql =
-          dialect.upsertFrom(stage, table, keyColumn, versionColumn, columns, deliveredColumn);
+          dialect.upsertFrom(staging, table, keyColumn, versionColumn, columns, deliveredColumn);
     }
     deleteSql =
         "DELETE FROM "
