@@ -1,8 +1,6 @@
 package vn.truc.platform.bench;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,25 +57,23 @@ final class ProvinceTable {
       s.execute("CREATE INDEX ix_cap_nhat ON " + NAME + " (ngay_cap_nhat, ma_cb)");
     }
     long t0 = System.nanoTime();
-    try (Writer buffered =
-        new OutputStreamWriter(
-            new PGCopyOutputStream(
-                c.unwrap(PGConnection.class),
-                "COPY " + NAME + " (" + columns() + ") FROM STDIN",
-                1 << 16),
-            StandardCharsets.UTF_8)) {
-      StringBuilder line = new StringBuilder(512);
+    try (OutputStream out =
+        new PGCopyOutputStream(
+            c.unwrap(PGConnection.class),
+            "COPY " + NAME + " (" + columns() + ") FROM STDIN",
+            1 << 16)) {
+      CopyText rows = new CopyText(1 << 16);
       for (long n = 1; n <= count; n++) {
-        line.setLength(0);
-        Object[] row = people.row(n, 0);
-        for (int i = 0; i < row.length; i++) {
-          if (i > 0) {
-            line.append('\t');
-          }
-          CopyText.append(line, row[i]);
+        for (Object value : people.row(n, 0)) {
+          rows.value(value);
         }
-        buffered.append(line).append('\n');
+        rows.endRow();
+        if (rows.size() >= 1 << 15) {
+          rows.writeTo(out);
+          rows.clear();
+        }
       }
+      rows.writeTo(out);
     }
     try (Statement s = c.createStatement()) {
       s.execute("VACUUM ANALYZE " + NAME);

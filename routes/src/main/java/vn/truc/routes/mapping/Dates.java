@@ -4,8 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Dates in the forms Vietnamese registers use: dd/MM/yyyy (also with - or .), yyyy-MM-dd, MM/yyyy
@@ -22,20 +20,34 @@ public final class Dates {
       return LocalDate.of(year, month, day);
     }
 
+    // By hand, not String.format: this runs for every partial date a receiver's table gets.
     @Override
     public String toString() {
-      return month == null
-          ? String.format("%04d", year)
-          : day == null
-              ? String.format("%04d-%02d", year, month)
-              : String.format("%04d-%02d-%02d", year, month, day);
+      if (year < 0 || year > 9999) {
+        return month == null
+            ? String.format("%04d", year)
+            : day == null
+                ? String.format("%04d-%02d", year, month)
+                : String.format("%04d-%02d-%02d", year, month, day);
+      }
+      StringBuilder b = new StringBuilder(10);
+      pad(b, year, 4);
+      if (month != null) {
+        pad(b.append('-'), month, 2);
+        if (day != null) {
+          pad(b.append('-'), day, 2);
+        }
+      }
+      return b.toString();
+    }
+
+    private static void pad(StringBuilder b, int value, int width) {
+      for (int limit = width == 4 ? 1000 : 10; limit > 1 && value < limit; limit /= 10) {
+        b.append('0');
+      }
+      b.append(value);
     }
   }
-
-  private static final Pattern DMY = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
-  private static final Pattern YMD = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?");
-  private static final Pattern MY = Pattern.compile("(\\d{1,2})[/.-](\\d{4})");
-  private static final Pattern Y = Pattern.compile("(\\d{4})");
 
   private Dates() {}
 
@@ -51,21 +63,10 @@ public final class Dates {
       return parse(d.toLocalDate());
     }
     String text = String.valueOf(raw).trim();
-    Matcher m;
     try {
-      if ((m = DMY.matcher(text)).matches()) {
-        return checked(num(m, 3), num(m, 2), num(m, 1));
-      }
-      if ((m = YMD.matcher(text)).matches()) {
-        return checked(num(m, 1), num(m, 2), num(m, 3));
-      }
-      if ((m = MY.matcher(text)).matches()) {
-        int month = num(m, 1);
-        YearMonth.of(num(m, 2), month);
-        return new Partial(num(m, 2), month, null);
-      }
-      if ((m = Y.matcher(text)).matches()) {
-        return new Partial(num(m, 1), null, null);
+      Partial parsed = new Reader(text).partial();
+      if (parsed != null) {
+        return parsed;
       }
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("'" + text + "' is not a real date: " + e.getMessage());
@@ -74,12 +75,93 @@ public final class Dates {
         "'" + text + "' is not a date in a known form (dd/MM/yyyy, yyyy-MM-dd, MM/yyyy, yyyy)");
   }
 
+  /**
+   * The four forms read left to right, without regular expressions (four of them were tried for
+   * every date of every row): d{1,2}[/.-]d{1,2}[/.-]dddd, dddd-d{1,2}-d{1,2} (optionally followed
+   * by a time after T or a space), d{1,2}[/.-]dddd and dddd. Digits are ASCII only.
+   */
+  private static final class Reader {
+    private final String text;
+    private int at;
+    private int width;
+
+    Reader(String text) {
+      this.text = text;
+    }
+
+    /** The date, or null when the text is in none of the forms. */
+    Partial partial() {
+      int first = digits(4);
+      if (width == 4) {
+        if (end()) {
+          return new Partial(first, null, null);
+        }
+        if (!separator("-")) {
+          return null;
+        }
+        int month = digits(2);
+        if (width < 1 || !separator("-")) {
+          return null;
+        }
+        int day = digits(2);
+        if (width < 1 || !(end() || separator("T "))) {
+          return null;
+        }
+        return checked(first, month, day);
+      }
+      if (width < 1 || width > 2 || !separator("/.-")) {
+        return null;
+      }
+      int second = digits(4);
+      if (width == 4 && end()) {
+        YearMonth.of(second, first);
+        return new Partial(second, first, null);
+      }
+      if (width < 1 || width > 2 || !separator("/.-")) {
+        return null;
+      }
+      int year = digits(4);
+      return width == 4 && end() ? checked(year, second, first) : null;
+    }
+
+    /**
+     * Up to {@code max} digits as a number; {@link #width} says how many there were, -1 when there
+     * were more.
+     */
+    private int digits(int max) {
+      int value = 0;
+      width = 0;
+      while (at < text.length() && width <= max) {
+        char c = text.charAt(at);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        value = value * 10 + (c - '0');
+        at++;
+        width++;
+      }
+      // One digit too many is no match: "19850" is not a year.
+      if (width > max) {
+        width = -1;
+      }
+      return value;
+    }
+
+    private boolean separator(String allowed) {
+      if (at < text.length() && allowed.indexOf(text.charAt(at)) >= 0) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    private boolean end() {
+      return at == text.length();
+    }
+  }
+
   private static Partial checked(int year, int month, int day) {
     LocalDate.of(year, month, day);
     return new Partial(year, month, day);
-  }
-
-  private static int num(Matcher m, int group) {
-    return Integer.parseInt(m.group(group));
   }
 }

@@ -26,8 +26,10 @@ public final class VietnameseText {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       spaces |= c < ' ' || c == '\u00A0' || c == '\u200B' || (c == ' ' && previous == ' ');
-      // Below U+0300 nothing composes: without such a character the text is NFC already.
-      combining |= c >= '\u0300';
+      // Below U+0300 nothing composes, and the precomposed letters of Latin Extended Additional
+      // (ầ, ễ, ợ, ữ: most Vietnamese vowels with tones) are NFC in any context: text made only of
+      // those is NFC already. A combining mark after them is outside both ranges.
+      combining |= c >= '\u0300' && (c < '\u1E00' || c > '\u1EFF');
       previous = c;
     }
     String nfc =

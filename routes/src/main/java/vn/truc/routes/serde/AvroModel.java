@@ -21,6 +21,9 @@ public final class AvroModel {
     model.addLogicalTypeConversion(new TimeConversions.DateConversion());
     model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
     model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    // One reading path everywhere: Avro 1.12 turns its "fast reader" on or off by a system
+    // property, and that reader would bypass the serde's String-reading (see AvroWireSerde).
+    model.setFastReaderEnabled(false);
     return model;
   }
 }

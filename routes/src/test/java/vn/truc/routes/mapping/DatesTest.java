@@ -90,7 +90,27 @@ class DatesTest {
   }
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
-  @ValueSource(strings = {"abc", "", "12/03/85", "1985/03/12", "12 03 1985", "198"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "",
+        "12/03/85",
+        "1985/03/12",
+        "12 03 1985",
+        "198",
+        "19850",
+        "1985-123-01",
+        "1985-03-120",
+        "1985-03-12x",
+        "123/03/1985",
+        "12/033/1985",
+        "12/03/19850",
+        "12/03/1985 10:15",
+        "03/19850",
+        "1985-03",
+        "12//1985",
+        "١٩٨٥"
+      })
   void unknownFormsAreRefusedNamingTheFormsThatWork(String text) {
     assertThatThrownBy(() -> Dates.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -99,9 +119,23 @@ class DatesTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"1985-03-12, 1985-03-12", "03/1985, 1985-03", "1985, 1985", "5/7/0987, 0987-07-05"})
+  @CsvSource({
+    "1985-03-12, 1985-03-12",
+    "03/1985, 1985-03",
+    "1985, 1985",
+    "5/7/0987, 0987-07-05",
+    "1/1/0005, 0005-01-01",
+    "10/0090, 0090-10",
+    "2020-12-31T23:59, 2020-12-31"
+  })
   void isoFormShowsOnlyWhatIsKnown(String text, String iso) {
     assertThat(Dates.parse(text)).hasToString(iso);
+  }
+
+  @Test
+  void yearsBeyondFourDigitsKeepTheirSign() {
+    assertThat(new Partial(-44, 3, 15)).hasToString("-044-03-15");
+    assertThat(new Partial(12345, null, null)).hasToString("12345");
   }
 
   @Test

@@ -24,6 +24,14 @@ class VietnameseTextTest {
   }
 
   @Test
+  void combiningMarkAfterAPrecomposedLetterStillComposes() {
+    // ê (U+00EA) is below U+0300 and ề (U+1EC1) in the precomposed block: the fast path skips
+    // neither, so the tilde typed after them is still composed.
+    assertThat(VietnameseText.normalise("Nguy\u00EA\u0303n")).isEqualTo("Nguyễn");
+    assertThat(VietnameseText.normalise("\u1EA0\u0302")).isEqualTo("\u1EAC");
+  }
+
+  @Test
   void fullyDecomposedNameEqualsTheTypedOne() {
     String typed = "Trần Thị Hương";
     String legacy = Normalizer.normalize(typed, Normalizer.Form.NFD);

@@ -151,6 +151,20 @@ class AvroWireSerdeTest {
   }
 
   @Test
+  void stringsComeBackAsJavaStringsWithAndWithoutAReaderSchema() {
+    byte[] bytes = serde.serialize("payments-value", payment("P-1"));
+
+    GenericRecord plain = serde.deserialize(bytes, null);
+    GenericRecord resolved = serde.deserialize(bytes, PAYMENT_READER);
+
+    assertThat(plain.get("id")).isInstanceOf(String.class).isEqualTo("P-1");
+    assertThat(plain.get("note")).isInstanceOf(String.class).isEqualTo("tạm ứng");
+    assertThat(resolved.get("id")).isInstanceOf(String.class).isEqualTo("P-1");
+    // A reader's default, too.
+    assertThat(resolved.get("currency")).isInstanceOf(String.class).isEqualTo("VND");
+  }
+
+  @Test
   void bytesNotInTheWireFormatAreRefused() {
     byte[] good = serde.serialize("payments-value", payment("P-1"));
     byte[] wrongMagic = good.clone();

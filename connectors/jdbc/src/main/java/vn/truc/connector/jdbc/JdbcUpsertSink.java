@@ -1,7 +1,5 @@
 package vn.truc.connector.jdbc;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import vn.truc.connector.api.SinkConnector;
 import vn.truc.connector.api.SinkRecord;
 
@@ -33,6 +32,10 @@ public final class JdbcUpsertSink implements SinkConnector {
   private final String versionColumn;
   private final List<String> columns;
   private final String deliveredColumn;
+  private final String[] copyColumns;
+
+  /** Bytes handed to the driver at a time: the batch is never held whole in the COPY format. */
+  private static final int COPY_CHUNK = 1 << 16;
 
   private SqlDialect dialect;
   private String upsertSql;
@@ -59,6 +62,7 @@ public final class JdbcUpsertSink implements SinkConnector {
     all.addAll(target.columnNames());
     all.add(versionColumn);
     this.columns = List.copyOf(all);
+    this.copyColumns = columns.toArray(String[]::new);
   }
 
   @Override
@@ -125,30 +129,31 @@ public final class JdbcUpsertSink implements SinkConnector {
     try (Statement s = connection.createStatement()) {
       s.execute(stageSql);
     }
-    StringBuilder rows = new StringBuilder(upserts.size() * 256);
-    for (SinkRecord r : upserts) {
-      for (int i = 0; i < columns.size(); i++) {
-        String column = columns.get(i);
-        if (i > 0) {
-          rows.append('\t');
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    try {
+      CopyText rows = new CopyText(COPY_CHUNK + (COPY_CHUNK >> 2));
+      for (SinkRecord r : upserts) {
+        Map<String, Object> values = r.columns();
+        // The key is the first column and the version the last (see the constructor).
+        rows.value(r.key());
+        for (int i = 1; i < copyColumns.length - 1; i++) {
+          rows.value(values.get(copyColumns[i]));
         }
-        if (column.equals(keyColumn)) {
-          CopyText.append(rows, r.key());
-        } else if (column.equals(versionColumn)) {
-          CopyText.append(rows, r.changedAt());
-        } else {
-          CopyText.append(rows, r.columns().get(column));
+        rows.value(r.changedAt());
+        rows.endRow();
+        if (rows.size() >= COPY_CHUNK) {
+          copy.writeToCopy(rows.buffer(), 0, rows.size());
+          rows.clear();
         }
       }
-      rows.append('\n');
-    }
-    try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(copySql, new StringReader(rows.toString()), 1 << 16);
-    } catch (IOException e) {
-      throw new SQLException("COPY into the staging table failed", e);
+      if (rows.size() > 0) {
+        copy.writeToCopy(rows.buffer(), 0, rows.size());
+      }
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(mergeSql);
