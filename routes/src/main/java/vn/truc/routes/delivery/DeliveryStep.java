@@ -46,7 +46,8 @@ final class DeliveryStep {
    * One consumed batch, decoded once: a retry of {@link #write} reuses it.
    *
    * @param records what passed the grant, as the sink's rows
-   * @param projected what passed the grant, cut to its reader schema (same order as records)
+   * @param projected what passed the grant, cut to its reader schema (same order as records), for a
+   *     delivery to a topic; empty for a sink
    * @param filtered how many decoded records the grant's row filter held back
    */
   record Batch(
@@ -91,7 +92,11 @@ final class DeliveryStep {
                 (Instant) header.get("changedAt"),
                 header.get("sourcePosition").toString(),
                 "DELETE".equals(header.get("changeType").toString())));
-        projected.add(granted);
+        if (flow.flattener() == null) {
+          // Kept only where a topic needs it: a sink's batch holds its column maps, and holding
+          // the records as well, while the sink writes, doubled what each collection copied.
+          projected.add(granted);
+        }
       } catch (RuntimeException ex) {
         rejects.add(deadLetter(exchange, e, value, ex));
         rejectedKeys.add(key == null ? position(e) : key.toString());

@@ -49,10 +49,16 @@ final class IngestStep {
     this.headerSchema = flow.contract().schema().getField("header").schema();
   }
 
-  /** The batch as it moves through the route. */
+  /**
+   * The batch as it moves through the route. {@code rows} is emptied once mapped: the rows are the
+   * bulk of a batch, and holding them through the publish and the commit, which need only the first
+   * and last positions, doubled what every collection meanwhile copied.
+   */
   record Batch(
       long startedNanos,
       List<SourceRow> rows,
+      String firstPosition,
+      String lastPosition,
       List<Message> records,
       List<String> keys,
       List<Message> rejects,
@@ -70,7 +76,9 @@ final class IngestStep {
         BATCH,
         new Batch(
             started,
-            rows,
+            new ArrayList<>(rows),
+            rows.isEmpty() ? null : rows.get(0).position(),
+            rows.isEmpty() ? null : rows.get(rows.size() - 1).position(),
             new ArrayList<>(),
             new ArrayList<>(),
             new ArrayList<>(),
@@ -102,6 +110,7 @@ final class IngestStep {
         batch.reasons().add(row.position() + ": " + result.errors());
       }
     }
+    batch.rows().clear();
   }
 
   /**
@@ -133,11 +142,11 @@ final class IngestStep {
   /** Saves the position only now that every record of the batch is acknowledged by Kafka. */
   void commit(Exchange exchange) {
     Batch batch = batch(exchange);
-    if (batch.rows().isEmpty()) {
+    if (batch.firstPosition() == null) {
       return;
     }
-    String first = batch.rows().get(0).position();
-    String last = batch.rows().get(batch.rows().size() - 1).position();
+    String first = batch.firstPosition();
+    String last = batch.lastPosition();
     Instant now = Instant.now();
     String contract = flow.contract().name();
     if (!batch.records().isEmpty()) {

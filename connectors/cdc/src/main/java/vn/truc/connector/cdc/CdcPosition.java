@@ -3,7 +3,7 @@ package vn.truc.connector.cdc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -50,17 +50,35 @@ record CdcPosition(
         : java.time.Instant.EPOCH.plus(version, java.time.temporal.ChronoUnit.MICROS);
   }
 
+  /**
+   * {@code {"partition":...,"offset":...,"seq":n,"v":n}}. Every change gets one, and during a
+   * snapshot every change has the same partition and offset: their JSON is rendered once and kept
+   * with copies of what it was rendered from (Debezium may reuse its maps).
+   */
   @Override
   public String toString() {
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("partition", partition);
-    all.put("offset", offset);
-    all.put("seq", sequence);
-    all.put("v", version);
-    try {
-      return JSON.writeValueAsString(all);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    Rendered r = lastRendered;
+    if (r == null || !r.partition().equals(partition) || !r.offset().equals(offset)) {
+      try {
+        r =
+            new Rendered(
+                new HashMap<>(partition),
+                new HashMap<>(offset),
+                "{\"partition\":"
+                    + JSON.writeValueAsString(partition)
+                    + ",\"offset\":"
+                    + JSON.writeValueAsString(offset)
+                    + ",\"seq\":");
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      lastRendered = r;
     }
+    return r.prefix() + sequence + ",\"v\":" + version + "}";
   }
+
+  private static volatile Rendered lastRendered;
+
+  private record Rendered(
+      Map<String, Object> partition, Map<String, Object> offset, String prefix) {}
 }

@@ -23,6 +23,25 @@ class CdcPositionTest {
   }
 
   @Test
+  void aReusedOffsetMapChangedInPlaceIsRenderedAfresh() {
+    // Successive changes of a snapshot share partition and offset; the stream's may come in one
+    // map that the engine updates in place.
+    java.util.Map<String, Object> offset = new java.util.HashMap<>(Map.of("lsn", 100L));
+    java.util.Map<String, Object> partition = Map.of("server", "truc_p37");
+    String first = new CdcPosition(partition, offset, 1, 5).toString();
+    String second = new CdcPosition(partition, offset, 2, 6).toString();
+    offset.put("lsn", 200L);
+    String third = new CdcPosition(partition, offset, 3, 7).toString();
+
+    assertThat(first)
+        .isEqualTo(
+            "{\"partition\":{\"server\":\"truc_p37\"},\"offset\":{\"lsn\":100},\"seq\":1,\"v\":5}");
+    assertThat(CdcPosition.parse(second).offset()).containsEntry("lsn", 100);
+    assertThat(CdcPosition.parse(second).sequence()).isEqualTo(2);
+    assertThat(CdcPosition.parse(third).offset()).containsEntry("lsn", 200);
+  }
+
+  @Test
   void somethingElseIsRefusedWithWhatItWas() {
     assertThatThrownBy(() -> CdcPosition.parse("2026-01-01T00:00:00Z|42"))
         .isInstanceOf(IllegalArgumentException.class)
