@@ -165,24 +165,19 @@ public final class CopyText {
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
-        switch (c) {
-          case '\\' -> {
-            b[at++] = '\\';
-            b[at++] = '\\';
-          }
-          case '\t' -> {
-            b[at++] = '\\';
-            b[at++] = 't';
-          }
-          case '\n' -> {
-            b[at++] = '\\';
-            b[at++] = 'n';
-          }
-          case '\r' -> {
-            b[at++] = '\\';
-            b[at++] = 'r';
-          }
-          default -> b[at++] = (byte) c;
+        char escaped =
+            switch (c) {
+              case '\\' -> '\\';
+              case '\t' -> 't';
+              case '\n' -> 'n';
+              case '\r' -> 'r';
+              default -> 0;
+            };
+        if (escaped != 0) {
+          b[at++] = '\\';
+          b[at++] = (byte) escaped;
+        } else {
+          b[at++] = (byte) c;
         }
       } else if (c < 0x800) {
         b[at++] = (byte) (0xC0 | (c >> 6));
