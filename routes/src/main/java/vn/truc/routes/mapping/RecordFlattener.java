@@ -1,11 +1,11 @@
 package vn.truc.routes.mapping;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
+import vn.truc.connector.api.Columns;
 
 /**
  * Turns a contract record into the column values of a receiver's table. Text-like Avro values
@@ -15,11 +15,13 @@ import org.apache.avro.generic.GenericRecord;
 public final class RecordFlattener {
 
   private final List<SinkColumn> columns;
+  private final Columns.Names names;
   private final String[][] paths;
   private volatile Positions positions;
 
   public RecordFlattener(List<SinkColumn> columns) {
     this.columns = List.copyOf(columns);
+    this.names = new Columns.Names(this.columns.stream().map(SinkColumn::column).toList());
     this.paths = columns.stream().map(c -> c.field().split("\\.")).toArray(String[][]::new);
   }
 
@@ -29,11 +31,11 @@ public final class RecordFlattener {
       p = Positions.of(record.getSchema(), paths);
       positions = p;
     }
-    Map<String, Object> values = new HashMap<>(columns.size() * 2);
+    Object[] values = new Object[names.size()];
     for (int i = 0; i < paths.length; i++) {
-      values.put(columns.get(i).column(), plain(valueAt(record, p.at()[i])));
+      values[names.slot(i)] = plain(valueAt(record, p.at()[i]));
     }
-    return values;
+    return names.row(values);
   }
 
   private static Object valueAt(GenericRecord record, int[] at) {

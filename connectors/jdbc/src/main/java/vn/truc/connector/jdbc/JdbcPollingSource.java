@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import vn.truc.connector.api.Columns;
 import vn.truc.connector.api.SourceConnector;
 import vn.truc.connector.api.SourceRow;
 
@@ -168,12 +167,10 @@ public final class JdbcPollingSource implements SourceConnector {
         keyIndex = c;
       }
     }
+    Columns.Names columnNames = ResultRows.names(meta);
     List<SourceRow> rows = new ArrayList<>(Math.min(maxRows, 10_000));
     while (rs.next()) {
-      Map<String, Object> columns = new HashMap<>(n * 2);
-      for (int c = 1; c <= n; c++) {
-        columns.put(names[c - 1], rs.getObject(c));
-      }
+      Columns columns = ResultRows.row(rs, columnNames, n);
       LocalDateTime ts = rs.getObject(tsIndex, LocalDateTime.class);
       String key = rs.getString(keyIndex);
       rows.add(
