@@ -14,14 +14,12 @@ import vn.truc.connector.api.Columns;
  */
 public final class RecordFlattener {
 
-  private final List<SinkColumn> columns;
   private final Columns.Names names;
   private final String[][] paths;
   private volatile Positions positions;
 
   public RecordFlattener(List<SinkColumn> columns) {
-    this.columns = List.copyOf(columns);
-    this.names = new Columns.Names(this.columns.stream().map(SinkColumn::column).toList());
+    this.names = new Columns.Names(columns.stream().map(SinkColumn::column).toList());
     this.paths = columns.stream().map(c -> c.field().split("\\.")).toArray(String[][]::new);
   }
 

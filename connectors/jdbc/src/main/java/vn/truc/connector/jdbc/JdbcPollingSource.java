@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -167,7 +168,7 @@ public final class JdbcPollingSource implements SourceConnector {
         keyIndex = c;
       }
     }
-    Columns.Names columnNames = ResultRows.names(meta);
+    Columns.Names columnNames = new Columns.Names(Arrays.asList(names));
     List<SourceRow> rows = new ArrayList<>(Math.min(maxRows, 10_000));
     while (rs.next()) {
       Columns columns = ResultRows.row(rs, columnNames, n);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -124,7 +125,7 @@ public final class JdbcTableScanSource implements SourceConnector {
         keyIndex = c;
       }
     }
-    Columns.Names columnNames = ResultRows.names(meta);
+    Columns.Names columnNames = new Columns.Names(Arrays.asList(names));
     List<SourceRow> rows = new ArrayList<>(Math.min(maxRows, 10_000));
     while (rs.next()) {
       Columns columns = ResultRows.row(rs, columnNames, n);

@@ -32,7 +32,6 @@ public final class JdbcUpsertSink implements SinkConnector {
   private final String versionColumn;
   private final List<String> columns;
   private final String deliveredColumn;
-  private final String[] copyColumns;
 
   /** Bytes handed to the driver at a time: the batch is never held whole in the COPY format. */
   private static final int COPY_CHUNK = 1 << 16;
@@ -62,7 +61,6 @@ public final class JdbcUpsertSink implements SinkConnector {
     all.addAll(target.columnNames());
     all.add(versionColumn);
     this.columns = List.copyOf(all);
-    this.copyColumns = columns.toArray(String[]::new);
   }
 
   @Override
@@ -136,8 +134,8 @@ public final class JdbcUpsertSink implements SinkConnector {
         Map<String, Object> values = r.columns();
         // The key is the first column and the version the last (see the constructor).
         rows.value(r.key());
-        for (int i = 1; i < copyColumns.length - 1; i++) {
-          rows.value(values.get(copyColumns[i]));
+        for (int i = 1; i < columns.size() - 1; i++) {
+          rows.value(values.get(columns.get(i)));
         }
         rows.value(r.changedAt());
         rows.endRow();
