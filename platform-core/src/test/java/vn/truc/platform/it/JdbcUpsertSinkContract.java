@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.truc.connector.api.Columns;
 import vn.truc.connector.api.ConfigDef;
 import vn.truc.connector.api.ConfigProblem;
 import vn.truc.connector.api.ConnectorConfig;
@@ -66,6 +67,52 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
       sink.write(List.of(delete("k1", T3), delete("k2", T1)));
       assertThat(names(target)).containsExactlyEntriesOf(Map.of("k2", "y"));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void rowsAsColumnsAreReadByNameWhateverTheirOrder(String db) throws Exception {
+    Target target = database(db, "columns_" + db);
+    try (Connection c =
+            DriverManager.getConnection(target.url(), target.user(), target.password());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE "
+              + target.table()
+              + " (id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), unit VARCHAR(100),"
+              + " changed_at TIMESTAMP(6) NOT NULL)");
+    }
+    // Two sets of names in one batch, neither in the table's order: one with a column the sink
+    // does not write, one without "unit".
+    Columns.Names wide = new Columns.Names(List.of("extra", "unit", "name"));
+    Columns.Names narrow = new Columns.Names(List.of("name"));
+    List<SinkRecord> batch =
+        List.of(
+            new SinkRecord("k1", wide.row(new Object[] {"x", "Sở Nội vụ", "An"}), T1, "1", false),
+            new SinkRecord("k2", narrow.row(new Object[] {"Bình"}), T1, "2", false),
+            new SinkRecord("k3", wide.row(new Object[] {"y", null, "Chi"}), T1, "3", false));
+    try (SinkConnector sink =
+        new JdbcUpsertSinkKind()
+            .create(
+                new JdbcUpsertSinkKind().config().parse(settings(target)),
+                List.of(
+                    new TargetColumn("name", ValueType.STRING, true),
+                    new TargetColumn("unit", ValueType.STRING, true)))) {
+      sink.write(batch);
+    }
+
+    Map<String, String> rows = new HashMap<>();
+    try (Connection c =
+            DriverManager.getConnection(target.url(), target.user(), target.password());
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT id, name, unit FROM " + target.table())) {
+      while (rs.next()) {
+        rows.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
+      }
+    }
+    assertThat(rows)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("k1", "An/Sở Nội vụ", "k2", "Bình/null", "k3", "Chi/null"));
   }
 
   @org.junit.jupiter.api.Test

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -84,14 +86,15 @@ final class DeliveryStep {
           continue;
         }
         GenericRecord granted = terms.project(record);
-        GenericRecord header = (GenericRecord) granted.get("header");
+        Fields f = fields(granted.getSchema());
+        GenericRecord header = (GenericRecord) granted.get(f.header());
         records.add(
             new SinkRecord(
-                String.valueOf(granted.get(flow.contract().keyField())),
+                String.valueOf(granted.get(f.key())),
                 flow.flattener() == null ? null : flow.flattener().flatten(granted),
-                (Instant) header.get("changedAt"),
-                header.get("sourcePosition").toString(),
-                "DELETE".equals(header.get("changeType").toString())));
+                (Instant) header.get(f.changedAt()),
+                header.get(f.sourcePosition()).toString(),
+                "DELETE".equals(header.get(f.changeType()).toString())));
         if (flow.flattener() == null) {
           // Kept only where a topic needs it: a sink's batch holds its column maps, and holding
           // the records as well, while the sink writes, doubled what each collection copied.
@@ -191,13 +194,18 @@ final class DeliveryStep {
               last,
               "undecodable records sent to " + flow.deadLetterTopic()));
     }
+    // From the end: the first record met of each partition is its last, and only its commit is
+    // read (one header lookup a record, not two).
     Map<Integer, KafkaManualCommit> lastPerPartition = new HashMap<>();
-    for (Exchange e : consumed) {
-      Integer partition = e.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
-      KafkaManualCommit commit =
-          e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-      if (commit != null) {
-        lastPerPartition.put(partition, commit);
+    for (int i = consumed.size() - 1; i >= 0; i--) {
+      Message m = consumed.get(i).getMessage();
+      Integer partition = m.getHeader(KafkaConstants.PARTITION, Integer.class);
+      if (!lastPerPartition.containsKey(partition)) {
+        KafkaManualCommit commit =
+            m.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        if (commit != null) {
+          lastPerPartition.put(partition, commit);
+        }
       }
     }
     lastPerPartition.values().forEach(KafkaManualCommit::commit);
@@ -245,6 +253,42 @@ final class DeliveryStep {
         + e.getMessage().getHeader(KafkaConstants.PARTITION)
         + "@"
         + e.getMessage().getHeader(KafkaConstants.OFFSET);
+  }
+
+  /**
+   * Where the granted records keep their key and header parts, found once per schema: the five
+   * lookups by name a record showed in the delivery's profile. The schema is the grant's
+   * projection, the same object for every record of a batch.
+   */
+  private record Fields(
+      Schema schema, int key, int header, int changedAt, int sourcePosition, int changeType) {}
+
+  private volatile Fields fields;
+
+  private Fields fields(Schema schema) {
+    Fields f = fields;
+    if (f == null || f.schema() != schema) {
+      Schema header = field(schema, "header").schema();
+      f =
+          new Fields(
+              schema,
+              field(schema, flow.contract().keyField()).pos(),
+              field(schema, "header").pos(),
+              field(header, "changedAt").pos(),
+              field(header, "sourcePosition").pos(),
+              field(header, "changeType").pos());
+      fields = f;
+    }
+    return f;
+  }
+
+  // As GenericData.Record.get(name) would: a record without the field is refused, not read as null.
+  private static Schema.Field field(Schema schema, String name) {
+    Schema.Field f = schema.getField(name);
+    if (f == null) {
+      throw new AvroRuntimeException("Not a valid schema field: " + name);
+    }
+    return f;
   }
 
   private static Batch batch(Exchange exchange) {

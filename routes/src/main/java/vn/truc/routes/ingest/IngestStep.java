@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -40,6 +41,7 @@ final class IngestStep {
   private final ExchangeLog log;
   private final RouteMetrics metrics;
   private final Schema headerSchema;
+  private final HeaderFields header;
 
   IngestStep(IngestFlow flow, AvroWireSerde serde, ExchangeLog log, RouteMetrics metrics) {
     this.flow = flow;
@@ -47,6 +49,7 @@ final class IngestStep {
     this.log = log;
     this.metrics = metrics;
     this.headerSchema = flow.contract().schema().getField("header").schema();
+    this.header = HeaderFields.of(headerSchema);
   }
 
   /**
@@ -193,16 +196,50 @@ final class IngestStep {
 
   private GenericRecord header(SourceRow row) {
     GenericData.Record h = new GenericData.Record(headerSchema);
-    h.put("sourceAgency", flow.agency());
-    h.put("connector", flow.connectorId());
-    h.put("sourcePosition", row.position());
-    h.put(
-        "changeType",
-        new GenericData.EnumSymbol(
-            headerSchema.getField("changeType").schema(), row.deleted() ? "DELETE" : "UPSERT"));
-    h.put("changedAt", row.changedAt());
-    h.put("traceId", UUID.randomUUID().toString());
+    h.put(header.sourceAgency, flow.agency());
+    h.put(header.connector, flow.connectorId());
+    h.put(header.sourcePosition, row.position());
+    h.put(header.changeType, row.deleted() ? header.delete : header.upsert);
+    h.put(header.changedAt, row.changedAt());
+    h.put(header.traceId, traceId());
     return h;
+  }
+
+  /**
+   * A random (version 4) UUID. Trace ids correlate log lines and records; they need not be
+   * unguessable, so they come from the thread's own generator rather than UUID.randomUUID's shared
+   * SecureRandom, which showed in the ingest profile.
+   */
+  static String traceId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
+
+  /** The header's fields by position, and its two change types, resolved once per flow. */
+  private record HeaderFields(
+      int sourceAgency,
+      int connector,
+      int sourcePosition,
+      int changeType,
+      int changedAt,
+      int traceId,
+      GenericData.EnumSymbol upsert,
+      GenericData.EnumSymbol delete) {
+
+    static HeaderFields of(Schema schema) {
+      Schema changeTypes = schema.getField("changeType").schema();
+      return new HeaderFields(
+          schema.getField("sourceAgency").pos(),
+          schema.getField("connector").pos(),
+          schema.getField("sourcePosition").pos(),
+          schema.getField("changeType").pos(),
+          schema.getField("changedAt").pos(),
+          schema.getField("traceId").pos(),
+          new GenericData.EnumSymbol(changeTypes, "UPSERT"),
+          new GenericData.EnumSymbol(changeTypes, "DELETE"));
+    }
   }
 
   private Message deadLetter(CamelContext context, SourceRow row, List<FieldError> errors) {

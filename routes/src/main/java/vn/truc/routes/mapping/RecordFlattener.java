@@ -17,6 +17,7 @@ public final class RecordFlattener {
   private final Columns.Names names;
   private final String[][] paths;
   private volatile Positions positions;
+  private volatile DateParts dateParts;
 
   public RecordFlattener(List<SinkColumn> columns) {
     this.names = new Columns.Names(columns.stream().map(SinkColumn::column).toList());
@@ -79,6 +80,17 @@ public final class RecordFlattener {
     }
   }
 
+  /** Where a PartialDate keeps its parts, found once per schema as the paths are. */
+  private record DateParts(Schema schema, int year, int month, int day) {
+    static DateParts of(Schema date) {
+      return new DateParts(
+          date,
+          date.getField("year").pos(),
+          date.getField("month").pos(),
+          date.getField("day").pos());
+    }
+  }
+
   private static final Schema EMPTY =
       Schema.createRecord("None", null, "vn.truc", false, List.of());
 
@@ -94,13 +106,18 @@ public final class RecordFlattener {
     return current;
   }
 
-  private static Object plain(Object value) {
+  private Object plain(Object value) {
     if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?>) {
       return value.toString();
     }
     if (value instanceof GenericRecord r && r.getSchema().getName().equals("PartialDate")) {
+      DateParts d = dateParts;
+      if (d == null || d.schema() != r.getSchema()) {
+        d = DateParts.of(r.getSchema());
+        dateParts = d;
+      }
       return new Dates.Partial(
-              (Integer) r.get("year"), (Integer) r.get("month"), (Integer) r.get("day"))
+              (Integer) r.get(d.year()), (Integer) r.get(d.month()), (Integer) r.get(d.day()))
           .toString();
     }
     return value;

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,7 @@ public final class RowMapper {
   private final List<CompiledRule> rules;
   private final CodeMaps codes;
   private final List<RecordCheck> checks;
+  private final int headerPosition;
 
   /** A check across fields of a mapped record (e.g. ID number against date of birth). */
   @FunctionalInterface
@@ -40,6 +40,8 @@ public final class RowMapper {
     this.codes = codes;
     this.checks = List.copyOf(checks);
     this.rules = rules.stream().map(r -> compile(schema, r)).toList();
+    Schema.Field headerField = schema.getField("header");
+    this.headerPosition = headerField == null ? -1 : headerField.pos();
   }
 
   /**
@@ -48,11 +50,14 @@ public final class RowMapper {
   public MappingResult map(Map<String, Object> row, GenericRecord header) {
     List<FieldError> errors = new ArrayList<>(2);
     GenericData.Record root = new GenericData.Record(schema);
-    // Each record created here, with the dotted path prefix of its fields ("" for the root).
-    Map<GenericData.Record, String> created = new IdentityHashMap<>();
-    created.put(root, "");
-    if (schema.getField("header") != null) {
-      root.put("header", header);
+    // Each record created here, with the dotted path prefix of its fields ("" for the root): a
+    // handful a row, so two short lists rather than an identity map per row.
+    List<GenericData.Record> created = new ArrayList<>(4);
+    List<String> prefixes = new ArrayList<>(4);
+    created.add(root);
+    prefixes.add("");
+    if (headerPosition >= 0) {
+      root.put(headerPosition, header);
     }
     for (CompiledRule rule : rules) {
       Object raw = rule.rule.constant() != null ? rule.rule.constant() : column(row, rule);
@@ -75,7 +80,8 @@ public final class RowMapper {
         if (next == null) {
           next = new GenericData.Record(recordSchema(f.schema()));
           target.put(f.pos(), next);
-          created.put(next, created.get(target) + f.name() + ".");
+          prefixes.add(prefixes.get(indexOf(created, target)) + f.name() + ".");
+          created.add(next);
         }
         target = next;
       }
@@ -84,13 +90,24 @@ public final class RowMapper {
     // A field whose value was refused above is not also reported as missing.
     Set<String> refused = new HashSet<>();
     errors.forEach(e -> refused.add(e.field()));
-    created.forEach((record, prefix) -> fillDefaults(record, prefix, refused, errors));
+    for (int i = 0; i < created.size(); i++) {
+      fillDefaults(created.get(i), prefixes.get(i), refused, errors);
+    }
     if (errors.isEmpty()) {
       for (RecordCheck check : checks) {
         check.check(root, errors);
       }
     }
     return errors.isEmpty() ? MappingResult.ok(root) : MappingResult.failed(errors);
+  }
+
+  private static int indexOf(List<GenericData.Record> records, GenericData.Record record) {
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i) == record) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a record not made by this mapping");
   }
 
   /** The source column that fills {@code field}, if a rule maps one. */

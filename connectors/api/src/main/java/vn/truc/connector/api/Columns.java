@@ -43,6 +43,12 @@ public final class Columns extends AbstractMap<String, Object> {
       return slots[position];
     }
 
+    /** The slot of a name in a row's values, or -1 when there is no such column. */
+    public int slotOf(String name) {
+      Integer slot = index.get(name);
+      return slot == null ? -1 : slot;
+    }
+
     /** How long a row's values are: the distinct names. */
     public int size() {
       return names.length;
@@ -64,6 +70,19 @@ public final class Columns extends AbstractMap<String, Object> {
   private Columns(Names names, Object[] values) {
     this.names = names;
     this.values = values;
+  }
+
+  /** The names this row's values are in, shared with every row of its batch. */
+  public Names names() {
+    return names;
+  }
+
+  /**
+   * The value in a slot of {@link #names()}: a reader of many rows finds the slots once and then
+   * reads by position, without a lookup per value.
+   */
+  public Object value(int slot) {
+    return values[slot];
   }
 
   @Override

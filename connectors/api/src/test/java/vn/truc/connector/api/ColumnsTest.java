@@ -64,4 +64,14 @@ class ColumnsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 values for 3 columns");
   }
+
+  @Test
+  void readsBySlotOfAName() {
+    Columns.Names twice = new Columns.Names(List.of("a", "b", "a"));
+    Columns row = twice.row(new Object[] {"A", "B"});
+    assertThat(twice.slotOf("b")).isEqualTo(1);
+    assertThat(twice.slotOf("nope")).isEqualTo(-1);
+    assertThat(row.value(twice.slotOf("a"))).isEqualTo("A");
+    assertThat(row.names()).isSameAs(twice);
+  }
 }

@@ -84,6 +84,7 @@ final class CdcSource implements SourceConnector {
   private String saved;
   private long sequence;
   private Versions versions = new Versions(null);
+  private final RowNames names = new RowNames();
   private long snapshotTotal = -1;
   private long snapshotSaved;
   private boolean snapshotting;
@@ -233,7 +234,7 @@ final class CdcSource implements SourceConnector {
     Batch batch = new Batch(events, committer, 0);
     synchronized (lock) {
       for (RecordChangeEvent<SourceRecord> event : events) {
-        SourceRow row = ChangeEvents.toRow(event.record(), ++sequence, versions);
+        SourceRow row = ChangeEvents.toRow(event.record(), ++sequence, versions, names);
         if (row != null) {
           changes.add(new Change(row, ChangeEvents.fromSnapshot(event.record()), batch));
         }

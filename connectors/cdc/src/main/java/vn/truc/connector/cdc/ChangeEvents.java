@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import vn.truc.connector.api.Columns;
 import vn.truc.connector.api.SourceRow;
 
 /**
@@ -28,7 +29,7 @@ final class ChangeEvents {
    * The row a change event carries, or null for events that carry none (tombstones, truncates,
    * heartbeats, schema changes).
    */
-  static SourceRow toRow(SourceRecord record, long sequence, Versions versions) {
+  static SourceRow toRow(SourceRecord record, long sequence, Versions versions, RowNames names) {
     if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
       return null;
     }
@@ -38,10 +39,14 @@ final class ChangeEvents {
     if (image == null) {
       return null;
     }
-    Map<String, Object> columns = new LinkedHashMap<>();
-    for (Field f : image.schema().fields()) {
-      columns.put(f.name(), jdbcValue(f.schema(), image.get(f)));
+    List<Field> fields = image.schema().fields();
+    Object[] values = new Object[fields.size()];
+    Columns.Names rowNames = names.of(image.schema());
+    for (int i = 0; i < values.length; i++) {
+      Field f = fields.get(i);
+      values[rowNames.slot(i)] = jdbcValue(f.schema(), image.get(f));
     }
+    Columns columns = rowNames.row(values);
     Struct source = value.getStruct("source");
     Long ts = source == null ? null : source.getInt64("ts_ms");
     Instant changedAt = versions.next(ts == null ? Instant.now() : Instant.ofEpochMilli(ts));

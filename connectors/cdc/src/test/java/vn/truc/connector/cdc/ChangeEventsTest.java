@@ -61,7 +61,8 @@ class ChangeEventsTest {
 
   @Test
   void anInsertBecomesARowWithJdbcValuesAndAUniquePosition() {
-    SourceRow row = ChangeEvents.toRow(event("c", "k1", "false"), 7, new Versions(null));
+    SourceRow row =
+        ChangeEvents.toRow(event("c", "k1", "false"), 7, new Versions(null), new RowNames());
 
     assertThat(row.deleted()).isFalse();
     assertThat(row.columns())
@@ -74,13 +75,16 @@ class ChangeEventsTest {
     assertThat(position.partition()).containsEntry("server", "p37");
     assertThat(position.offset()).containsEntry("lsn", 42);
     assertThat(position.sequence()).isEqualTo(7);
-    assertThat(ChangeEvents.toRow(event("c", "k1", "false"), 8, new Versions(null)).position())
+    assertThat(
+            ChangeEvents.toRow(event("c", "k1", "false"), 8, new Versions(null), new RowNames())
+                .position())
         .isNotEqualTo(row.position());
   }
 
   @Test
   void aDeleteCarriesTheRowBeforeIt() {
-    SourceRow row = ChangeEvents.toRow(event("d", "k2", "false"), 1, new Versions(null));
+    SourceRow row =
+        ChangeEvents.toRow(event("d", "k2", "false"), 1, new Versions(null), new RowNames());
 
     assertThat(row.deleted()).isTrue();
     assertThat(row.columns()).containsEntry("id", "k2");
@@ -97,7 +101,7 @@ class ChangeEventsTest {
   void eventsWithoutARowAreSkipped() {
     SourceRecord tombstone =
         new SourceRecord(Map.of("server", "p37"), Map.of("lsn", 43L), "topic", null, null);
-    assertThat(ChangeEvents.toRow(tombstone, 1, new Versions(null))).isNull();
+    assertThat(ChangeEvents.toRow(tombstone, 1, new Versions(null), new RowNames())).isNull();
     Struct truncate = new Struct(envelope());
     truncate.put("source", new Struct(SOURCE).put("ts_ms", 1L));
     truncate.put("op", "t");
@@ -106,7 +110,8 @@ class ChangeEventsTest {
                 new SourceRecord(
                     Map.of(), Map.of(), "topic", null, null, truncate.schema(), truncate),
                 1,
-                new Versions(null)))
+                new Versions(null),
+                new RowNames()))
         .isNull();
   }
 

@@ -52,7 +52,8 @@ public final class CopyText {
     } else if (value instanceof Boolean b) {
       put(b ? (byte) 't' : (byte) 'f');
     } else if (value instanceof Instant i) {
-      wallTime(i.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      // Not atOffset: ZoneOffset.getRules() builds a new ZoneRules (with a hash map) per call.
+      wallTime(LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), ZoneOffset.UTC));
     } else if (value instanceof byte[] raw) {
       ascii("\\\\x");
       ascii(HEX.formatHex(raw));

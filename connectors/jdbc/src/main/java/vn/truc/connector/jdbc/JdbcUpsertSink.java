@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import vn.truc.connector.api.Columns;
 import vn.truc.connector.api.SinkConnector;
 import vn.truc.connector.api.SinkRecord;
 
@@ -130,12 +132,25 @@ public final class JdbcUpsertSink implements SinkConnector {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
       CopyText rows = new CopyText(COPY_CHUNK + (COPY_CHUNK >> 2));
+      Columns.Names names = null;
+      int[] slots = null;
       for (SinkRecord r : upserts) {
         Map<String, Object> values = r.columns();
         // The key is the first column and the version the last (see the constructor).
         rows.value(r.key());
-        for (int i = 1; i < columns.size() - 1; i++) {
-          rows.value(values.get(columns.get(i)));
+        if (values instanceof Columns row) {
+          // The rows of a batch share their names: find the slots once, then read by position.
+          if (row.names() != names) {
+            names = row.names();
+            slots = slots(names);
+          }
+          for (int slot : slots) {
+            rows.value(slot < 0 ? null : row.value(slot));
+          }
+        } else {
+          for (int i = 1; i < columns.size() - 1; i++) {
+            rows.value(values.get(columns.get(i)));
+          }
         }
         rows.value(r.changedAt());
         rows.endRow();
@@ -158,6 +173,15 @@ public final class JdbcUpsertSink implements SinkConnector {
     }
   }
 
+  /** Where each data column (between the key and the version) is in rows of these names. */
+  private int[] slots(Columns.Names names) {
+    int[] slots = new int[columns.size() - 2];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = names.slotOf(columns.get(i + 1));
+    }
+    return slots;
+  }
+
   private void bind(PreparedStatement statement, SinkRecord r) throws SQLException {
     int i = 1;
     for (String column : columns) {
@@ -176,7 +200,8 @@ public final class JdbcUpsertSink implements SinkConnector {
   // Timestamps are written as UTC wall time in both dialects, so that comparisons in SQL agree
   // with the order of Instants whatever the server's time zone.
   private static Timestamp timestamp(Instant instant) {
-    return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    return Timestamp.valueOf(
+        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC));
   }
 
   // Everything that asks the database comes before the first assignment: a failure half-way
