@@ -23,29 +23,37 @@ public final class Dates {
     // By hand, not String.format: this runs for every partial date a receiver's table gets.
     @Override
     public String toString() {
-      if (year < 0 || year > 9999) {
+      if (year < 0 || year > 9999 || !twoDigits(month) || !twoDigits(day)) {
         return month == null
             ? String.format("%04d", year)
             : day == null
                 ? String.format("%04d-%02d", year, month)
                 : String.format("%04d-%02d-%02d", year, month, day);
       }
-      StringBuilder b = new StringBuilder(10);
-      pad(b, year, 4);
+      char[] c = new char[month == null ? 4 : day == null ? 7 : 10];
+      digits(c, 0, year, 4);
       if (month != null) {
-        pad(b.append('-'), month, 2);
+        c[4] = '-';
+        digits(c, 5, month, 2);
         if (day != null) {
-          pad(b.append('-'), day, 2);
+          c[7] = '-';
+          digits(c, 8, day, 2);
         }
       }
-      return b.toString();
+      return new String(c);
     }
 
-    private static void pad(StringBuilder b, int value, int width) {
-      for (int limit = width == 4 ? 1000 : 10; limit > 1 && value < limit; limit /= 10) {
-        b.append('0');
+    // A record read from a topic carries whatever its producer put there.
+    private static boolean twoDigits(Integer part) {
+      return part == null || (part >= 0 && part <= 99);
+    }
+
+    // Zero-padded, right-aligned; toString checked that the value fits.
+    private static void digits(char[] c, int at, int value, int width) {
+      for (int i = at + width - 1; i >= at; i--) {
+        c[i] = (char) ('0' + value % 10);
+        value /= 10;
       }
-      b.append(value);
     }
   }
 

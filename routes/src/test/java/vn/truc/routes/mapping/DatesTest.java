@@ -139,6 +139,13 @@ class DatesTest {
   }
 
   @Test
+  void partsOutOfRangeFromAProducerAreWrittenWhole() {
+    assertThat(new Partial(1985, 123, null)).hasToString("1985-123");
+    assertThat(new Partial(1985, 3, -1)).hasToString("1985-03--1");
+    assertThat(new Partial(1985, 0, 0)).hasToString("1985-00-00");
+  }
+
+  @Test
   void fullPartialConvertsToLocalDate() {
     assertThat(new Partial(1985, 3, 12).toLocalDate()).isEqualTo(LocalDate.of(1985, 3, 12));
     assertThatThrownBy(() -> new Partial(1985, 3, null).toLocalDate())
