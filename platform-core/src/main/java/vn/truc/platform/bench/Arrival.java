@@ -35,11 +35,15 @@ record Arrival(String table, String key, String changedAt) {
       throws Exception {
     pipeline.awaitReady(ready, Duration.ofMinutes(3));
     CpuBreakdown atReady = CpuBreakdown.now();
+    JvmThreads threadsAtReady = JvmThreads.of(pipeline.pid());
     await(ministry, bench.lastPersonalId(), bench.records(), pipeline, bench.syncTimeout());
     Backlog backlog = backlog(ministry, started);
     Usage usage = pipeline.usage();
     SideBySide.log(
-        "%s: %s", pipeline.name(), CpuBreakdown.now().since(atReady, usage.processCpuSeconds()));
+        "%s: %s (pipeline %s)",
+        pipeline.name(),
+        CpuBreakdown.now().since(atReady, usage.processCpuSeconds()),
+        JvmThreads.of(pipeline.pid()).since(threadsAtReady));
     Instant streamStart = Instant.now();
     bench.stream(province);
     await(

@@ -76,6 +76,10 @@ final class Child implements AutoCloseable {
     machineTicksAtReady = Usage.machineBusyTicks();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Waits for the process to end by itself (a raw client finishing its run). */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
