@@ -113,7 +113,8 @@ abstract class CdcKind implements SourceKind {
         },
         () -> release(config, engineName, stateDir),
         () -> count(config),
-        config.integer(BATCH) * 4);
+        // One batch handed over and not yet saved, besides Debezium's queue (EngineProperties).
+        config.integer(BATCH));
   }
 
   /** Drops what the capture made at the source and in the state directory. */
