@@ -73,15 +73,10 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
   @ValueSource(strings = {"postgresql", "mariadb"})
   void rowsAsColumnsAreReadByNameWhateverTheirOrder(String db) throws Exception {
     Target target = database(db, "columns_" + db);
-    try (Connection c =
-            DriverManager.getConnection(target.url(), target.user(), target.password());
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + target.table()
-              + " (id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), unit VARCHAR(100),"
-              + " changed_at TIMESTAMP(6) NOT NULL)");
-    }
+    createTable(
+        target,
+        "(id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), unit VARCHAR(100),"
+            + " changed_at TIMESTAMP(6) NOT NULL)");
     // Two sets of names in one batch, neither in the table's order: one with a column the sink
     // does not write, one without "unit".
     Columns.Names wide = new Columns.Names(List.of("extra", "unit", "name"));
@@ -228,15 +223,10 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
   @ValueSource(strings = {"postgresql", "mariadb"})
   void checkNamesEachMissingAndEachWrongTypedColumn(String db) throws Exception {
     Target target = database(db, "checked_" + db);
-    try (Connection c =
-            DriverManager.getConnection(target.url(), target.user(), target.password());
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + target.table()
-              + " (id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), recruitment_date INTEGER,"
-              + " changed_at TIMESTAMP(6) NOT NULL)");
-    }
+    createTable(
+        target,
+        "(id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), recruitment_date INTEGER,"
+            + " changed_at TIMESTAMP(6) NOT NULL)");
     JdbcUpsertSinkKind kind = new JdbcUpsertSinkKind();
     Map<String, Object> settings = settings(target);
     settings.put("delivered.column", "delivered_at");
@@ -399,14 +389,16 @@ abstract class JdbcUpsertSinkContract extends EnginesContract {
 
   private Target target(String db, String table) throws Exception {
     Target t = database(db, table);
+    createTable(
+        t, "(id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), changed_at TIMESTAMP(6) NOT NULL)");
+    return t;
+  }
+
+  private static void createTable(Target t, String columns) throws Exception {
     try (Connection c = DriverManager.getConnection(t.url(), t.user(), t.password());
         Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + table
-              + " (id VARCHAR(12) PRIMARY KEY, name VARCHAR(100), changed_at TIMESTAMP(6) NOT NULL)");
+      s.execute("CREATE TABLE " + t.table() + " " + columns);
     }
-    return t;
   }
 
   private static Map<String, Object> settings(Target t) {
