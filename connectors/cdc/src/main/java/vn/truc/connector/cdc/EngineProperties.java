@@ -33,9 +33,9 @@ final class EngineProperties {
     p.setProperty("decimal.handling.mode", "precise");
     p.setProperty("tombstones.on.delete", "false");
     p.setProperty("max.batch.size", Integer.toString(batch));
-    // Room for the next batch while one is handed over. More read-ahead bought no speed: the
-    // changes it held lived long enough to be promoted, and collecting them from the old
-    // generation was most of the CDC line's CPU (docs/benchmarks.md, third round).
+    // Room for the next batch while one is handed over. Twice as much read-ahead bought no speed:
+    // the changes it held lived long enough to be promoted, and collecting them from the old
+    // generation is half of the CDC line's CPU (docs/benchmarks.md, third round).
     p.setProperty("max.queue.size", Integer.toString(batch * 2));
     p.setProperty("poll.interval.ms", "50");
     p.setProperty("errors.max.retries", "3");
