@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -201,20 +199,8 @@ final class IngestStep {
     h.put(header.sourcePosition, row.position());
     h.put(header.changeType, row.deleted() ? header.delete : header.upsert);
     h.put(header.changedAt, row.changedAt());
-    h.put(header.traceId, traceId());
+    h.put(header.traceId, TraceId.next());
     return h;
-  }
-
-  /**
-   * A random (version 4) UUID. Trace ids correlate log lines and records; they need not be
-   * unguessable, so they come from the thread's own generator rather than UUID.randomUUID's shared
-   * SecureRandom, which showed in the ingest profile.
-   */
-  static String traceId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    long high = (r.nextLong() & ~0xF000L) | 0x4000L;
-    long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(high, low).toString();
   }
 
   /** The header's fields by position, and its two change types, resolved once per flow. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -28,6 +27,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import vn.truc.routes.CivilServantFixtures;
+import vn.truc.routes.ingest.TraceId;
 import vn.truc.routes.mapping.CodeMaps;
 import vn.truc.routes.mapping.MappingResult;
 import vn.truc.routes.mapping.RowMapper;
@@ -176,7 +176,10 @@ public abstract class IngestBenchmark {
     }
   }
 
-  /** The header as IngestStep.header builds it for a jdbc-polling row. */
+  /**
+   * The header of a jdbc-polling row, with the values IngestStep.header gives it (which puts them
+   * by position; the lookups by name here are a small part of fullPath).
+   */
   private GenericRecord header(Map<String, Object> row) {
     GenericData.Record h = new GenericData.Record(headerSchema);
     h.put("sourceAgency", "P37");
@@ -186,7 +189,7 @@ public abstract class IngestBenchmark {
         "changeType",
         new GenericData.EnumSymbol(headerSchema.getField("changeType").schema(), "UPSERT"));
     h.put("changedAt", ((LocalDateTime) row.get("NGAY_CAP_NHAT")).toInstant(ZoneOffset.UTC));
-    h.put("traceId", UUID.randomUUID().toString());
+    h.put("traceId", TraceId.next());
     return h;
   }
 

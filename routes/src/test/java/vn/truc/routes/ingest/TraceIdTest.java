@@ -13,7 +13,7 @@ class TraceIdTest {
   void traceIdsAreDistinctVersionFourUuids() {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
-      String id = IngestStep.traceId();
+      String id = TraceId.next();
       UUID uuid = UUID.fromString(id);
       assertThat(uuid.version()).isEqualTo(4);
       assertThat(uuid.variant()).isEqualTo(2);
